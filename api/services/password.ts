@@ -1,8 +1,8 @@
-import { Algorithm, hash, verify } from '@node-rs/argon2';
+import { hash, verify } from '@node-rs/argon2';
 
 /** OWASP's argon2id baseline: 19 MiB of memory, two passes, one lane. */
 const argon2Options = {
-  algorithm: Algorithm.Argon2id,
+  algorithm: 2, // Algorithm.Argon2id (a const enum, not importable under verbatimModuleSyntax)
   memoryCost: 19 * 1024,
   timeCost: 2,
   parallelism: 1,

@@ -1,0 +1,40 @@
+// What a start does to the data before serving: migrations, then either the demo data (into an
+// empty database) or, for a real deployment, the first secretariat account.
+import type { Logger } from 'pino';
+import { applyMigrations } from '../prisma/migrate.ts';
+import { loadDemoData } from '../seeds/demo.ts';
+import type { Config } from './config.ts';
+import type { Database } from './db.ts';
+import { hashPassword, minPasswordLength } from './services/password.ts';
+
+export async function prepareDatabase(
+  db: Database,
+  config: Pick<Config, 'demoData' | 'initialAdminPassword'>,
+  logger: Pick<Logger, 'info' | 'warn'>,
+): Promise<void> {
+  const applied = await applyMigrations(db.adapterFactory);
+  if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
+
+  const accounts = await db.prisma.account.count();
+  if (accounts > 0) return;
+  if (config.demoData) {
+    const units = await db.prisma.unit.count();
+    if (units > 0) {
+      logger.warn('demo data not loaded: the database has units but no accounts');
+      return;
+    }
+    await loadDemoData(db.prisma);
+    logger.info("demo data loaded (Đạ Tẻh district; people's names are invented)");
+    return;
+  }
+  const password = config.initialAdminPassword;
+  if (!password || password.length < minPasswordLength) {
+    throw new Error(
+      `The database has no account. Set INITIAL_ADMIN_PASSWORD (${minPasswordLength}+ characters) to create the first secretariat account "admin", or DEMO_DATA=true for the demo.`,
+    );
+  }
+  await db.prisma.account.create({
+    data: { username: 'admin', displayName: 'Secretariat', role: 'ADMIN', passwordHash: await hashPassword(password) },
+  });
+  logger.info('created the first secretariat account "admin"');
+}

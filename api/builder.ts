@@ -1,0 +1,118 @@
+import SchemaBuilder from '@pothos/core';
+import PrismaPlugin from '@pothos/plugin-prisma';
+import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import ValidationPlugin from '@pothos/plugin-validation';
+import { DateResolver, DateTimeResolver, JSONResolver } from 'graphql-scalars';
+import { z } from 'zod';
+import type PrismaTypes from '../generated/pothos-types.ts';
+import { getDatamodel } from '../generated/pothos-types.ts';
+import type { Role } from '../generated/prisma/client.ts';
+import type { Context } from './context.ts';
+import { ForbiddenError, UnauthenticatedError, ValidationError } from './errors.ts';
+
+/** Largest page any list returns; asking for more is an error, not a silent cap. */
+export const maxPageSize = 100;
+
+interface BuilderTypes {
+  Context: Context;
+  // Fields are non-null unless they say otherwise, edges and nodes of connections included.
+  DefaultFieldNullability: false;
+  DefaultEdgesNullability: { list: false; items: false };
+  DefaultNodeNullability: false;
+  PrismaTypes: PrismaTypes;
+  AuthScopes: {
+    signedIn: boolean;
+    /** The viewer has one of these roles. */
+    roles: readonly Role[];
+    /** The viewer is the head of this unit (by unit id). */
+    headOfUnit: number;
+  };
+  Scalars: {
+    Date: { Input: Date; Output: Date };
+    DateTime: { Input: Date; Output: Date };
+    JSON: { Input: unknown; Output: unknown };
+    ID: { Input: string; Output: string | number };
+  };
+}
+
+/** The builder's full type parameters, for helpers that build on it. */
+export type Types = PothosSchemaTypes.ExtendDefaultTypes<BuilderTypes>;
+
+export const builder = new SchemaBuilder<BuilderTypes>({
+  plugins: [RelayPlugin, ScopeAuthPlugin, PrismaPlugin, ValidationPlugin],
+  defaultFieldNullability: false,
+  relay: {
+    clientMutationId: 'omit',
+    cursorType: 'String',
+    nodesOnConnection: true,
+    edgesFieldOptions: { nullable: { list: false, items: false } },
+    nodeFieldOptions: { nullable: false },
+    // Readable global ids ("Task:12"): analysts can tell what an id points to.
+    encodeGlobalID: (typename, id) => `${typename}:${id}`,
+    decodeGlobalID: (globalID) => {
+      const match = /^([A-Za-z]+):(\d+)$/.exec(globalID);
+      if (!match) throw ValidationError.field('id', `"${globalID}" is not an id of the form Type:number`);
+      return { typename: match[1] as string, id: match[2] as string };
+    },
+    firstArgOptions: {
+      description: `Page size from the start, at most ${maxPageSize}.`,
+      validate: z.number().int().min(0).max(maxPageSize),
+    },
+    lastArgOptions: {
+      description: `Page size from the end, at most ${maxPageSize}.`,
+      validate: z.number().int().min(0).max(maxPageSize),
+    },
+    nodeTypeOptions: { description: 'An object with a global id, fetchable with node(id).' },
+    nodeQueryOptions: { description: 'Any object by its global id, e.g. "Task:12".' },
+    nodesQueryOptions: {
+      description: `Several objects by global id, at most ${maxPageSize}.`,
+    },
+  },
+  scopeAuth: {
+    authScopes: (ctx) => ({
+      signedIn: ctx.viewer !== null,
+      roles: (roles) => ctx.viewer !== null && roles.includes(ctx.viewer.role),
+      headOfUnit: (unitId) => ctx.viewer?.role === 'UNIT_HEAD' && ctx.viewer.unitId === unitId,
+    }),
+    unauthorizedError: (_parent, ctx) =>
+      ctx.viewer ? new ForbiddenError() : new UnauthenticatedError(),
+  },
+  prisma: {
+    client: (ctx) => ctx.prisma,
+    dmmf: getDatamodel(),
+    exposeDescriptions: true,
+    filterConnectionTotalCount: true,
+    maxConnectionSize: maxPageSize,
+    defaultConnectionSize: 20,
+    onUnusedQuery: process.env.NODE_ENV === 'production' ? null : 'warn',
+  },
+  validation: {
+    validationError: (result) =>
+      new ValidationError(
+        result.issues.map((issue) => ({
+          field: (issue.path ?? [])
+            .map((segment) => (typeof segment === 'object' ? String(segment.key) : String(segment)))
+            .join('.') || 'input',
+          message: issue.message,
+        })),
+      ),
+  },
+});
+
+builder.addScalarType('Date', DateResolver, {
+  description: 'A calendar day, YYYY-MM-DD (deadlines are days in the district, Asia/Ho_Chi_Minh).',
+});
+builder.addScalarType('DateTime', DateTimeResolver, {
+  description: 'An instant, ISO 8601 with time zone, e.g. 2026-03-01T08:30:00.000Z.',
+});
+builder.addScalarType('JSON', JSONResolver, { description: 'Any JSON value.' });
+
+builder.queryType({
+  description: 'Everything in the tracker can be read from here once signed in.',
+  authScopes: { signedIn: true },
+});
+builder.mutationType({
+  description: 'Changes; every one is authorised on the server for the signed-in role.',
+  authScopes: { signedIn: true },
+});

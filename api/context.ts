@@ -1,0 +1,30 @@
+import type { PrismaClient, Role } from '../generated/prisma/client.ts';
+import { UnauthenticatedError } from './errors.ts';
+import type { SessionPolicy } from './services/sessions.ts';
+
+/** The signed-in account making a request. */
+export interface Viewer {
+  accountId: number;
+  role: Role;
+  /** The unit a UNIT_HEAD account answers for. */
+  unitId: number | null;
+  sessionId: string;
+}
+
+export interface Context {
+  prisma: PrismaClient;
+  viewer: Viewer | null;
+  /** The request's moment; every date rule in one request uses this same instant. */
+  now: Date;
+  /** Today as a calendar day in the district's time zone, at UTC midnight like @db.Date values. */
+  today: Date;
+  dueSoonDays: number;
+  sessionPolicy: SessionPolicy;
+  requestId: string;
+}
+
+/** The viewer of a request that must be signed in. */
+export function viewerOf(ctx: Context): Viewer {
+  if (!ctx.viewer) throw new UnauthenticatedError();
+  return ctx.viewer;
+}

@@ -1,0 +1,61 @@
+import { GraphQLError } from 'graphql';
+
+/** Stable codes in `extensions.code`, for clients to act on. */
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT';
+
+/** An expected error: its message reaches the client unmasked, with a code. */
+export class AppError extends GraphQLError {
+  constructor(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {
+    super(message, { extensions: { code, ...extensions } });
+  }
+}
+
+export interface FieldProblem {
+  /** Path of the offending input field, e.g. "input.deadline". */
+  field: string;
+  message: string;
+}
+
+/** Bad input: names every offending field; nothing was changed. */
+export class ValidationError extends AppError {
+  constructor(problems: FieldProblem[]) {
+    const message = problems.map((p) => `${p.field}: ${p.message}`).join('; ');
+    super('BAD_USER_INPUT', message, { fields: problems });
+  }
+
+  static field(field: string, message: string): ValidationError {
+    return new ValidationError([{ field, message }]);
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(what: string, id: string | number) {
+    super('NOT_FOUND', `${what} ${id} does not exist`);
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(message = 'You are not allowed to do this') {
+    super('FORBIDDEN', message);
+  }
+}
+
+export class UnauthenticatedError extends AppError {
+  constructor(message = 'Sign in first') {
+    super('UNAUTHENTICATED', message);
+  }
+}
+
+/** Someone else changed the record since the caller read it. */
+export class ConflictError extends AppError {
+  constructor(what: string, id: string | number, currentVersion: number) {
+    super('CONFLICT', `${what} ${id} was changed by someone else (now version ${currentVersion}); reload and retry`, {
+      currentVersion,
+    });
+  }
+}

@@ -1,0 +1,190 @@
+// Filter inputs shared by every list, and their translation to Prisma `where` clauses. Each list's own
+// filter input (TaskFilter, UnitFilter ...) is built from these and accepts AND, OR and NOT.
+import type { EnumRef, InputObjectRef } from '@pothos/core';
+import { decodeGlobalID } from '@pothos/plugin-relay';
+import { builder, type Types } from '../builder.ts';
+import { ValidationError } from '../errors.ts';
+
+export interface StringFilterValue {
+  equals?: string | null;
+  in?: string[] | null;
+  contains?: string | null;
+  startsWith?: string | null;
+}
+
+export const StringFilter = builder.inputType('StringFilter', {
+  description: 'Matches text. contains and startsWith ignore letter case.',
+  fields: (t) => ({
+    equals: t.string(),
+    in: t.stringList(),
+    contains: t.string(),
+    startsWith: t.string(),
+  }),
+});
+
+export function stringWhere(filter: StringFilterValue | null | undefined) {
+  if (!filter) return undefined;
+  return {
+    ...(filter.equals != null && { equals: filter.equals }),
+    ...(filter.in != null && { in: filter.in }),
+    ...(filter.contains != null && { contains: filter.contains, mode: 'insensitive' as const }),
+    ...(filter.startsWith != null && { startsWith: filter.startsWith, mode: 'insensitive' as const }),
+  };
+}
+
+export interface RangeFilterValue<T> {
+  equals?: T | null;
+  in?: T[] | null;
+  gt?: T | null;
+  gte?: T | null;
+  lt?: T | null;
+  lte?: T | null;
+}
+
+export const IntFilter = builder.inputType('IntFilter', {
+  description: 'Matches a whole number exactly, from a list, or in a range.',
+  fields: (t) => ({
+    equals: t.int(),
+    in: t.intList(),
+    gt: t.int(),
+    gte: t.int(),
+    lt: t.int(),
+    lte: t.int(),
+  }),
+});
+
+export const FloatFilter = builder.inputType('FloatFilter', {
+  description: 'Matches a number exactly or in a range.',
+  fields: (t) => ({
+    equals: t.float(),
+    in: t.floatList(),
+    gt: t.float(),
+    gte: t.float(),
+    lt: t.float(),
+    lte: t.float(),
+  }),
+});
+
+export const DateFilter = builder.inputType('DateFilter', {
+  description: 'Matches a calendar day exactly or in a range (bounds as YYYY-MM-DD).',
+  fields: (t) => ({
+    equals: t.field({ type: 'Date' }),
+    in: t.field({ type: ['Date'] }),
+    gt: t.field({ type: 'Date' }),
+    gte: t.field({ type: 'Date' }),
+    lt: t.field({ type: 'Date' }),
+    lte: t.field({ type: 'Date' }),
+  }),
+});
+
+export const DateTimeFilter = builder.inputType('DateTimeFilter', {
+  description: 'Matches an instant in a range.',
+  fields: (t) => ({
+    gt: t.field({ type: 'DateTime' }),
+    gte: t.field({ type: 'DateTime' }),
+    lt: t.field({ type: 'DateTime' }),
+    lte: t.field({ type: 'DateTime' }),
+  }),
+});
+
+export function rangeWhere<T>(filter: RangeFilterValue<T> | null | undefined) {
+  if (!filter) return undefined;
+  const where: RangeFilterValue<T> = {};
+  for (const key of ['equals', 'in', 'gt', 'gte', 'lt', 'lte'] as const) {
+    const value = filter[key];
+    if (value != null) (where as Record<string, unknown>)[key] = value;
+  }
+  return where as { [K in keyof RangeFilterValue<T>]?: Exclude<RangeFilterValue<T>[K], null> };
+}
+
+export interface IdFilterValue {
+  equals?: string | null;
+  in?: string[] | null;
+}
+
+export const IDFilter = builder.inputType('IDFilter', {
+  description: 'Matches a reference by global id ("Unit:3"), or one of several.',
+  fields: (t) => ({
+    equals: t.id(),
+    in: t.idList(),
+  }),
+});
+
+/** The numeric key inside a global id, checking that it names the expected type. */
+export function decodeId(globalId: string | number, typename: string, field = 'id'): number {
+  let decoded: { typename: string; id: string };
+  try {
+    decoded = decodeGlobalID(String(globalId));
+  } catch {
+    throw ValidationError.field(field, `"${globalId}" is not an id of the form ${typename}:number`);
+  }
+  if (decoded.typename !== typename) {
+    throw ValidationError.field(field, `"${globalId}" is not a ${typename} id`);
+  }
+  const id = Number(decoded.id);
+  if (!Number.isSafeInteger(id) || id < 1 || id > 2_147_483_647) {
+    throw ValidationError.field(field, `"${globalId}" is out of range`);
+  }
+  return id;
+}
+
+export function idWhere(filter: IdFilterValue | null | undefined, typename: string, field: string) {
+  if (!filter) return undefined;
+  return {
+    ...(filter.equals != null && { equals: decodeId(filter.equals, typename, `${field}.equals`) }),
+    ...(filter.in != null && {
+      in: filter.in.map((id, i) => decodeId(id, typename, `${field}.in.${i}`)),
+    }),
+  };
+}
+
+export interface EnumFilterValue<E> {
+  equals?: E | null;
+  in?: E[] | null;
+  notIn?: E[] | null;
+}
+
+/** A filter input for one enum: equals, in, notIn. */
+export function enumFilter<E extends string>(
+  name: string,
+  enumRef: EnumRef<Types, E>,
+  description: string,
+): InputObjectRef<Types, EnumFilterValue<E>> {
+  return builder.inputType(name, {
+    description,
+    fields: (t) => ({
+      equals: t.field({ type: enumRef }),
+      in: t.field({ type: [enumRef] }),
+      notIn: t.field({ type: [enumRef] }),
+    }),
+  });
+}
+
+export function enumWhere<E>(filter: EnumFilterValue<E> | null | undefined) {
+  if (!filter) return undefined;
+  return {
+    ...(filter.equals != null && { equals: filter.equals }),
+    ...(filter.in != null && { in: filter.in }),
+    ...(filter.notIn != null && { notIn: filter.notIn }),
+  };
+}
+
+/** Filters that combine with AND, OR and NOT. */
+export interface Logical<F> {
+  AND?: F[] | null;
+  OR?: F[] | null;
+  NOT?: F | null;
+}
+
+/** Applies `fields` to a filter and to its AND, OR and NOT parts, recursively. */
+export function logicalWhere<F extends Logical<F>, W extends object>(
+  filter: F | null | undefined,
+  fields: (filter: F) => W,
+): (W & { AND?: W[]; OR?: W[]; NOT?: W }) | undefined {
+  if (!filter) return undefined;
+  const where: W & { AND?: W[]; OR?: W[]; NOT?: W } = fields(filter);
+  if (filter.AND) where.AND = filter.AND.map((f) => logicalWhere(f, fields) ?? ({} as W));
+  if (filter.OR) where.OR = filter.OR.map((f) => logicalWhere(f, fields) ?? ({} as W));
+  if (filter.NOT) where.NOT = logicalWhere(filter.NOT, fields);
+  return where;
+}

@@ -1,0 +1,20 @@
+// Every schema file registers its types on the builder when imported; this file only gathers them.
+import { builder } from '../builder.ts';
+import './account.ts';
+import './deadline-extension.ts';
+import './evidence.ts';
+import './headship.ts';
+import './improvement-plan.ts';
+import './index-framework.ts';
+import './index-result.ts';
+import './objective.ts';
+import './person.ts';
+import './reform-area.ts';
+import './resolution.ts';
+import './satisfaction-result.ts';
+import './target.ts';
+import './task-event.ts';
+import './task.ts';
+import './unit.ts';
+
+export const schema = builder.toSchema({ sortSchema: true });

@@ -1,0 +1,68 @@
+// What every list (relay connection) shares: ordering inputs and offset paging.
+import type { InputObjectRef } from '@pothos/core';
+import { z } from 'zod';
+import { builder, type Types } from '../builder.ts';
+import { ValidationError } from '../errors.ts';
+
+export type Direction = 'asc' | 'desc';
+
+export const OrderDirection = builder.enumType('OrderDirection', {
+  description: 'Sort direction.',
+  values: {
+    ASC: { value: 'asc', description: 'Smallest, earliest or A first.' },
+    DESC: { value: 'desc', description: 'Largest, latest or Z first.' },
+  } as const,
+});
+
+export interface Order<F extends string> {
+  field: F;
+  direction?: Direction | null;
+}
+
+/**
+ * An `<Type>Order` input ({ field, direction }) with its `<Type>OrderField` enum, and the function
+ * turning a list of them into a Prisma orderBy that ends with the id, so that pages are stable.
+ * Called as orderInput<Prisma.XOrderByWithRelationInput>()('X', { FIELD: {...} }).
+ */
+export const orderInput = <O extends object>() =>
+  function orderInputOf<F extends string>(
+    typeName: string,
+    fields: Record<F, { description: string; orderBy: (direction: Direction) => O }>,
+  ) {
+    const names = Object.keys(fields) as F[];
+    const fieldEnum = builder.enumType(`${typeName}OrderField`, {
+      description: `What ${typeName} lists can be sorted by.`,
+      values: Object.fromEntries(names.map((name) => [name, { description: fields[name].description }])),
+    });
+    const ref: InputObjectRef<Types, Order<F>> = builder.inputType(`${typeName}Order`, {
+      description: `One sort key of a ${typeName} list; several keys apply in order.`,
+      fields: (t) => ({
+        field: t.field({ type: fieldEnum, required: true }),
+        direction: t.field({ type: OrderDirection, defaultValue: 'asc' }),
+      }),
+    }) as unknown as InputObjectRef<Types, Order<F>>;
+    const toOrderBy = (orders: readonly Order<F>[] | null | undefined): O[] => [
+      ...(orders ?? []).map((order) => fields[order.field].orderBy(order.direction ?? 'asc')),
+      { id: 'asc' } as O,
+    ];
+    return { ref, toOrderBy };
+  };
+
+export const offsetArgOptions = {
+  description:
+    'Rows to skip before the page starts: page-number paging for tables. Not with after or before.',
+  validate: z.number().int().min(0).max(1_000_000),
+} as const;
+
+/** Adds an `offset` to the take/skip that the connection computed from first/after/last/before. */
+export function withOffset<Q extends { skip?: number }>(
+  query: Q,
+  args: { offset?: number | null; after?: string | null; before?: string | null },
+): Q {
+  if (args.offset == null || args.offset === 0) return query;
+  if (args.after != null || args.before != null) {
+    throw ValidationError.field('offset', 'offset cannot be combined with after or before');
+  }
+  return { ...query, skip: (query.skip ?? 0) + args.offset };
+}
+

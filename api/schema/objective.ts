@@ -1,0 +1,186 @@
+import { z } from 'zod';
+import type { Prisma } from '../../generated/prisma/client.ts';
+import { builder } from '../builder.ts';
+import { NotFoundError } from '../errors.ts';
+import { adminOnly } from './access.ts';
+import {
+  IDFilter,
+  StringFilter,
+  decodeId,
+  idWhere,
+  logicalWhere,
+  stringWhere,
+  type IdFilterValue,
+  type Logical,
+  type StringFilterValue,
+} from './filters.ts';
+import { offsetArgOptions, orderInput, withOffset } from './lists.ts';
+import { TaskFilter, TaskOrder, taskWhere } from './task.ts';
+import { optionalText, requiredText } from './validation.ts';
+
+export const ObjectiveRef = builder.prismaNode('Objective', {
+  id: { field: 'id' },
+  description: 'An objective of a resolution within one reform area; tasks serve it and targets measure it.',
+  fields: (t) => ({
+    resolution: t.relation('resolution'),
+    reformArea: t.relation('reformArea'),
+    code: t.exposeString('code', { description: 'Code within the resolution, e.g. "MT3".' }),
+    title: t.exposeString('title'),
+    description: t.exposeString('description', { nullable: true }),
+    sortOrder: t.exposeInt('sortOrder'),
+    targets: t.relation('targets', { query: { orderBy: [{ code: 'asc' }] } }),
+    taskCount: t.relationCount('tasks', { description: 'Number of tasks serving the objective.' }),
+    tasks: t.relatedConnection('tasks', {
+      cursor: 'id',
+      totalCount: true,
+      description: 'Tasks serving the objective.',
+      args: { filter: t.arg({ type: TaskFilter }), orderBy: t.arg({ type: [TaskOrder.ref] }) },
+      query: (args, ctx) => ({ where: taskWhere(args.filter, ctx), orderBy: TaskOrder.toOrderBy(args.orderBy) }),
+    }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+  }),
+});
+
+interface ObjectiveFilterValue extends Logical<ObjectiveFilterValue> {
+  resolution?: IdFilterValue | null;
+  reformArea?: IdFilterValue | null;
+  code?: StringFilterValue | null;
+  title?: StringFilterValue | null;
+  q?: string | null;
+}
+
+export const ObjectiveFilter = builder.inputRef<ObjectiveFilterValue>('ObjectiveFilter').implement({
+  description: 'Selects objectives.',
+  fields: (t) => ({
+    resolution: t.field({ type: IDFilter }),
+    reformArea: t.field({ type: IDFilter }),
+    code: t.field({ type: StringFilter }),
+    title: t.field({ type: StringFilter }),
+    q: t.string({ description: 'Words anywhere in the code, title or description.' }),
+    AND: t.field({ type: [ObjectiveFilter] }),
+    OR: t.field({ type: [ObjectiveFilter] }),
+    NOT: t.field({ type: ObjectiveFilter }),
+  }),
+});
+
+function objectiveWhere(filter: ObjectiveFilterValue | null | undefined): Prisma.ObjectiveWhereInput | undefined {
+  return logicalWhere(filter, (f): Prisma.ObjectiveWhereInput => ({
+    ...(f.resolution && { resolutionId: idWhere(f.resolution, 'Resolution', 'filter.resolution') }),
+    ...(f.reformArea && { reformAreaId: idWhere(f.reformArea, 'ReformArea', 'filter.reformArea') }),
+    ...(f.code && { code: stringWhere(f.code) }),
+    ...(f.title && { title: stringWhere(f.title) }),
+    ...(f.q && {
+      AND: [
+        {
+          OR: [
+            { code: { contains: f.q, mode: 'insensitive' } },
+            { title: { contains: f.q, mode: 'insensitive' } },
+            { description: { contains: f.q, mode: 'insensitive' } },
+          ],
+        },
+      ],
+    }),
+  }));
+}
+
+const ObjectiveOrder = orderInput<Prisma.ObjectiveOrderByWithRelationInput>()('Objective', {
+  SORT_ORDER: { description: 'The order set by the secretariat.', orderBy: (d) => ({ sortOrder: d }) },
+  CODE: { description: 'Code.', orderBy: (d) => ({ code: d }) },
+  TITLE: { description: 'Title.', orderBy: (d) => ({ title: d }) },
+  REFORM_AREA: { description: 'Reform area, in its set order.', orderBy: (d) => ({ reformArea: { sortOrder: d } }) },
+});
+
+builder.queryField('objectives', (t) =>
+  t.prismaConnection({
+    type: 'Objective',
+    cursor: 'id',
+    description: 'Objectives of the resolutions.',
+    args: {
+      filter: t.arg({ type: ObjectiveFilter }),
+      orderBy: t.arg({ type: [ObjectiveOrder.ref] }),
+      offset: t.arg.int(offsetArgOptions),
+    },
+    totalCount: (_parent, args, ctx) => ctx.prisma.objective.count({ where: objectiveWhere(args.filter) }),
+    resolve: (query, _parent, args, ctx) =>
+      ctx.prisma.objective.findMany({
+        ...withOffset(query, args),
+        where: objectiveWhere(args.filter),
+        orderBy: ObjectiveOrder.toOrderBy(args.orderBy ?? [{ field: 'SORT_ORDER' }, { field: 'CODE' }]),
+      }),
+  }),
+);
+
+const objectiveFields = {
+  code: requiredText(40),
+  title: requiredText(500),
+  description: optionalText(20_000),
+  sortOrder: z.number().int().min(0).max(100_000),
+};
+
+export const CreateObjectiveInput = builder.inputType('CreateObjectiveInput', {
+  description: 'A new objective of a resolution.',
+  fields: (t) => ({
+    resolutionId: t.id({ required: true }),
+    reformAreaId: t.id({ required: true }),
+    code: t.string({ required: true, validate: objectiveFields.code }),
+    title: t.string({ required: true, validate: objectiveFields.title }),
+    description: t.string({ validate: objectiveFields.description }),
+    sortOrder: t.int({ validate: objectiveFields.sortOrder }),
+  }),
+});
+
+export const UpdateObjectiveInput = builder.inputType('UpdateObjectiveInput', {
+  description: 'Changes to an objective; omitted fields stay, null clears an optional one.',
+  fields: (t) => ({
+    reformAreaId: t.id(),
+    code: t.string({ validate: objectiveFields.code }),
+    title: t.string({ validate: objectiveFields.title }),
+    description: t.string({ validate: objectiveFields.description }),
+    sortOrder: t.int({ validate: objectiveFields.sortOrder }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  createObjective: t.prismaField({
+    type: 'Objective',
+    description: 'Adds an objective. Secretariat only.',
+    authScopes: adminOnly,
+    args: { input: t.arg({ type: CreateObjectiveInput, required: true }) },
+    resolve: (query, _root, { input }, ctx) =>
+      ctx.prisma.objective.create({
+        ...query,
+        data: {
+          resolutionId: decodeId(input.resolutionId, 'Resolution', 'input.resolutionId'),
+          reformAreaId: decodeId(input.reformAreaId, 'ReformArea', 'input.reformAreaId'),
+          code: input.code,
+          title: input.title,
+          description: input.description ?? null,
+          sortOrder: input.sortOrder ?? 0,
+        },
+      }),
+  }),
+  updateObjective: t.prismaField({
+    type: 'Objective',
+    description: 'Changes an objective. Secretariat only.',
+    authScopes: adminOnly,
+    args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateObjectiveInput, required: true }) },
+    resolve: async (query, _root, { id, input }, ctx) => {
+      const objectiveId = decodeId(id, 'Objective');
+      if (!(await ctx.prisma.objective.count({ where: { id: objectiveId } }))) throw new NotFoundError('Objective', id);
+      return ctx.prisma.objective.update({
+        ...query,
+        where: { id: objectiveId },
+        data: {
+          ...(input.reformAreaId != null && {
+            reformAreaId: decodeId(input.reformAreaId, 'ReformArea', 'input.reformAreaId'),
+          }),
+          ...(input.code != null && { code: input.code }),
+          ...(input.title != null && { title: input.title }),
+          description: input.description,
+          ...(input.sortOrder != null && { sortOrder: input.sortOrder }),
+        },
+      });
+    },
+  }),
+}));

@@ -1,0 +1,163 @@
+import type { Prisma } from '../../generated/prisma/client.ts';
+import { builder } from '../builder.ts';
+import { NotFoundError, ValidationError } from '../errors.ts';
+import { adminOnly } from './access.ts';
+import { StringFilter, decodeId, logicalWhere, stringWhere, type Logical, type StringFilterValue } from './filters.ts';
+import { offsetArgOptions, orderInput, withOffset } from './lists.ts';
+import { dateInput, optionalText, requiredText, yearInput } from './validation.ts';
+
+export const ResolutionRef = builder.prismaNode('Resolution', {
+  id: { field: 'id' },
+  description: 'A resolution (Nghị quyết) whose implementation the tracker follows, e.g. Resolution 14-NQ/TU.',
+  fields: (t) => ({
+    code: t.exposeString('code', { description: 'Official number, e.g. "14-NQ/TU".' }),
+    title: t.exposeString('title'),
+    issuedBy: t.exposeString('issuedBy'),
+    issuedOn: t.expose('issuedOn', { type: 'Date' }),
+    horizonYear: t.exposeInt('horizonYear', { description: 'Year by which its targets are due.' }),
+    orientationYear: t.exposeInt('orientationYear', { nullable: true, description: 'Year of the longer orientation.' }),
+    summary: t.exposeString('summary', { nullable: true }),
+    objectives: t.relation('objectives', { query: { orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }] } }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+  }),
+});
+
+interface ResolutionFilterValue extends Logical<ResolutionFilterValue> {
+  code?: StringFilterValue | null;
+  title?: StringFilterValue | null;
+}
+
+export const ResolutionFilter = builder.inputRef<ResolutionFilterValue>('ResolutionFilter').implement({
+  description: 'Selects resolutions.',
+  fields: (t) => ({
+    code: t.field({ type: StringFilter }),
+    title: t.field({ type: StringFilter }),
+    AND: t.field({ type: [ResolutionFilter] }),
+    OR: t.field({ type: [ResolutionFilter] }),
+    NOT: t.field({ type: ResolutionFilter }),
+  }),
+});
+
+function resolutionWhere(filter: ResolutionFilterValue | null | undefined): Prisma.ResolutionWhereInput | undefined {
+  return logicalWhere(filter, (f): Prisma.ResolutionWhereInput => ({
+    ...(f.code && { code: stringWhere(f.code) }),
+    ...(f.title && { title: stringWhere(f.title) }),
+  }));
+}
+
+const ResolutionOrder = orderInput<Prisma.ResolutionOrderByWithRelationInput>()('Resolution', {
+  ISSUED_ON: { description: 'Date of issue.', orderBy: (d) => ({ issuedOn: d }) },
+  CODE: { description: 'Number.', orderBy: (d) => ({ code: d }) },
+});
+
+builder.queryField('resolutions', (t) =>
+  t.prismaConnection({
+    type: 'Resolution',
+    cursor: 'id',
+    description: 'Resolutions followed by the tracker.',
+    args: {
+      filter: t.arg({ type: ResolutionFilter }),
+      orderBy: t.arg({ type: [ResolutionOrder.ref] }),
+      offset: t.arg.int(offsetArgOptions),
+    },
+    totalCount: (_parent, args, ctx) => ctx.prisma.resolution.count({ where: resolutionWhere(args.filter) }),
+    resolve: (query, _parent, args, ctx) =>
+      ctx.prisma.resolution.findMany({
+        ...withOffset(query, args),
+        where: resolutionWhere(args.filter),
+        orderBy: ResolutionOrder.toOrderBy(args.orderBy ?? [{ field: 'ISSUED_ON', direction: 'desc' }]),
+      }),
+  }),
+);
+
+const resolutionFields = {
+  code: requiredText(60),
+  title: requiredText(500),
+  issuedBy: requiredText(200),
+  summary: optionalText(20_000),
+};
+
+export const CreateResolutionInput = builder.inputType('CreateResolutionInput', {
+  description: 'A new resolution.',
+  fields: (t) => ({
+    code: t.string({ required: true, validate: resolutionFields.code }),
+    title: t.string({ required: true, validate: resolutionFields.title }),
+    issuedBy: t.string({ required: true, validate: resolutionFields.issuedBy }),
+    issuedOn: t.field({ type: 'Date', required: true, validate: dateInput }),
+    horizonYear: t.int({ required: true, validate: yearInput }),
+    orientationYear: t.int({ validate: yearInput.nullish() }),
+    summary: t.string({ validate: resolutionFields.summary }),
+  }),
+});
+
+export const UpdateResolutionInput = builder.inputType('UpdateResolutionInput', {
+  description: 'Changes to a resolution; omitted fields stay, null clears an optional one.',
+  fields: (t) => ({
+    code: t.string({ validate: resolutionFields.code }),
+    title: t.string({ validate: resolutionFields.title }),
+    issuedBy: t.string({ validate: resolutionFields.issuedBy }),
+    issuedOn: t.field({ type: 'Date', validate: dateInput }),
+    horizonYear: t.int({ validate: yearInput }),
+    orientationYear: t.int({ validate: yearInput.nullish() }),
+    summary: t.string({ validate: resolutionFields.summary }),
+  }),
+});
+
+function checkYears(horizonYear: number, orientationYear: number | null | undefined) {
+  if (orientationYear != null && orientationYear < horizonYear) {
+    throw ValidationError.field('input.orientationYear', 'The orientation year cannot come before the horizon year');
+  }
+}
+
+builder.mutationFields((t) => ({
+  createResolution: t.prismaField({
+    type: 'Resolution',
+    description: 'Adds a resolution. Secretariat only.',
+    authScopes: adminOnly,
+    args: { input: t.arg({ type: CreateResolutionInput, required: true }) },
+    resolve: (query, _root, { input }, ctx) => {
+      checkYears(input.horizonYear, input.orientationYear);
+      return ctx.prisma.resolution.create({
+        ...query,
+        data: {
+          code: input.code,
+          title: input.title,
+          issuedBy: input.issuedBy,
+          issuedOn: input.issuedOn,
+          horizonYear: input.horizonYear,
+          orientationYear: input.orientationYear ?? null,
+          summary: input.summary ?? null,
+        },
+      });
+    },
+  }),
+  updateResolution: t.prismaField({
+    type: 'Resolution',
+    description: 'Changes a resolution. Secretariat only.',
+    authScopes: adminOnly,
+    args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateResolutionInput, required: true }) },
+    resolve: async (query, _root, { id, input }, ctx) => {
+      const resolutionId = decodeId(id, 'Resolution');
+      const current = await ctx.prisma.resolution.findUnique({ where: { id: resolutionId } });
+      if (!current) throw new NotFoundError('Resolution', id);
+      checkYears(
+        input.horizonYear ?? current.horizonYear,
+        input.orientationYear === undefined ? current.orientationYear : input.orientationYear,
+      );
+      return ctx.prisma.resolution.update({
+        ...query,
+        where: { id: resolutionId },
+        data: {
+          ...(input.code != null && { code: input.code }),
+          ...(input.title != null && { title: input.title }),
+          ...(input.issuedBy != null && { issuedBy: input.issuedBy }),
+          ...(input.issuedOn != null && { issuedOn: input.issuedOn }),
+          ...(input.horizonYear != null && { horizonYear: input.horizonYear }),
+          orientationYear: input.orientationYear,
+          summary: input.summary,
+        },
+      });
+    },
+  }),
+}));

@@ -1,0 +1,292 @@
+import { z } from 'zod';
+import { Prisma, UnitKind } from '../../generated/prisma/client.ts';
+import { builder } from '../builder.ts';
+import { termOn } from '../services/heads.ts';
+import {
+  DateFilter,
+  IDFilter,
+  StringFilter,
+  decodeId,
+  enumFilter,
+  enumWhere,
+  idWhere,
+  logicalWhere,
+  rangeWhere,
+  stringWhere,
+  type EnumFilterValue,
+  type IdFilterValue,
+  type Logical,
+  type RangeFilterValue,
+  type StringFilterValue,
+} from './filters.ts';
+import { offsetArgOptions, orderInput, withOffset } from './lists.ts';
+import { TaskFilter, TaskOrder, taskWhere } from './task.ts';
+import { NotFoundError } from '../errors.ts';
+import { checkUnitLinks } from '../services/units.ts';
+import { dateInput, optionalText, requiredText } from './validation.ts';
+import { adminOnly } from './access.ts';
+import { PersonRef } from './person.ts';
+
+export const UnitKindEnum = builder.enumType(UnitKind, {
+  name: 'UnitKind',
+  description: 'What kind of body a unit is; it decides which peers it is ranked with.',
+});
+
+export const UnitRef = builder.prismaNode('Unit', {
+  id: { field: 'id' },
+  description:
+    'An agency, commune, township or committee. Units are never deleted: a merged or renamed unit points to its successor and keeps its history.',
+  fields: (t) => ({
+    code: t.exposeString('code', { description: 'Short stable code, e.g. "PNV".' }),
+    name: t.exposeString('name'),
+    kind: t.expose('kind', { type: UnitKindEnum }),
+    parent: t.relation('parent', { nullable: true, description: 'The unit this one belongs to.' }),
+    children: t.relation('children', {
+      description: 'Units that belong to this one.',
+      query: { orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }] },
+    }),
+    successor: t.relation('successor', {
+      nullable: true,
+      description: 'The unit that took over when this one was merged or renamed.',
+    }),
+    predecessors: t.relation('predecessors', { description: 'Units merged into or renamed as this one.' }),
+    establishedOn: t.expose('establishedOn', { type: 'Date', nullable: true }),
+    dissolvedOn: t.expose('dissolvedOn', {
+      type: 'Date',
+      nullable: true,
+      description: 'Day the unit ceased to exist under this name.',
+    }),
+    active: t.boolean({
+      description: 'True unless the unit has been dissolved, merged or renamed as of today.',
+      select: { dissolvedOn: true },
+      resolve: (unit, _args, ctx) => unit.dissolvedOn === null || unit.dissolvedOn > ctx.today,
+    }),
+    address: t.exposeString('address', { nullable: true }),
+    phone: t.exposeString('phone', { nullable: true }),
+    email: t.exposeString('email', { nullable: true }),
+    sortOrder: t.exposeInt('sortOrder'),
+    headships: t.relation('headships', {
+      description: 'Terms of the unit\'s heads, latest first.',
+      query: { orderBy: { startDate: 'desc' } },
+    }),
+    currentHead: t.field({
+      type: PersonRef,
+      nullable: true,
+      description: 'The person heading the unit today.',
+      select: { headships: { include: { person: true } } },
+      resolve: (unit, _args, ctx) => termOn(unit.headships, ctx.today)?.person ?? null,
+    }),
+    ledTasks: t.relatedConnection('ledTasks', {
+      cursor: 'id',
+      totalCount: true,
+      description: 'Tasks this unit leads.',
+      args: { filter: t.arg({ type: TaskFilter }), orderBy: t.arg({ type: [TaskOrder.ref] }) },
+      query: (args, ctx) => ({
+        where: taskWhere(args.filter, ctx),
+        orderBy: TaskOrder.toOrderBy(args.orderBy),
+      }),
+    }),
+    supportedTasks: t.relatedConnection('supportedTasks', {
+      cursor: 'id',
+      totalCount: true,
+      description: 'Tasks this unit supports.',
+      args: { filter: t.arg({ type: TaskFilter }), orderBy: t.arg({ type: [TaskOrder.ref] }) },
+      query: (args, ctx) => ({
+        where: taskWhere(args.filter, ctx),
+        orderBy: TaskOrder.toOrderBy(args.orderBy),
+      }),
+    }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+  }),
+});
+
+interface UnitFilterValue extends Logical<UnitFilterValue> {
+  id?: IdFilterValue | null;
+  code?: StringFilterValue | null;
+  name?: StringFilterValue | null;
+  kind?: EnumFilterValue<UnitKind> | null;
+  parent?: IdFilterValue | null;
+  active?: boolean | null;
+  dissolvedOn?: RangeFilterValue<Date> | null;
+  q?: string | null;
+}
+
+const UnitKindFilter = enumFilter<UnitKind>('UnitKindFilter', UnitKindEnum, 'Matches unit kinds.');
+
+export const UnitFilter = builder.inputRef<UnitFilterValue>('UnitFilter').implement({
+  description: 'Selects units; fields combine with AND.',
+  fields: (t) => ({
+    id: t.field({ type: IDFilter }),
+    code: t.field({ type: StringFilter }),
+    name: t.field({ type: StringFilter }),
+    kind: t.field({ type: UnitKindFilter }),
+    parent: t.field({ type: IDFilter, description: 'The parent unit.' }),
+    active: t.boolean({ description: 'Only units that exist today (true) or only former ones (false).' }),
+    dissolvedOn: t.field({ type: DateFilter }),
+    q: t.string({ description: 'Words anywhere in the code or name.' }),
+    AND: t.field({ type: [UnitFilter] }),
+    OR: t.field({ type: [UnitFilter] }),
+    NOT: t.field({ type: UnitFilter }),
+  }),
+});
+
+export function unitWhere(
+  filter: UnitFilterValue | null | undefined,
+  ctx: { today: Date },
+): Prisma.UnitWhereInput | undefined {
+  return logicalWhere(filter, (f): Prisma.UnitWhereInput => ({
+    ...(f.id && { id: idWhere(f.id, 'Unit', 'filter.id') }),
+    ...(f.code && { code: stringWhere(f.code) }),
+    ...(f.name && { name: stringWhere(f.name) }),
+    ...(f.kind && { kind: enumWhere(f.kind) }),
+    ...(f.parent && { parentId: idWhere(f.parent, 'Unit', 'filter.parent') }),
+    ...(f.dissolvedOn && { dissolvedOn: rangeWhere(f.dissolvedOn) }),
+    ...(f.active != null &&
+      (f.active
+        ? { OR: [{ dissolvedOn: null }, { dissolvedOn: { gt: ctx.today } }] }
+        : { dissolvedOn: { lte: ctx.today } })),
+    ...(f.q && {
+      AND: [
+        {
+          OR: [
+            { code: { contains: f.q, mode: 'insensitive' } },
+            { name: { contains: f.q, mode: 'insensitive' } },
+          ],
+        },
+      ],
+    }),
+  }));
+}
+
+export const UnitOrder = orderInput<Prisma.UnitOrderByWithRelationInput>()('Unit', {
+  NAME: { description: 'Name.', orderBy: (d) => ({ name: d }) },
+  CODE: { description: 'Code.', orderBy: (d) => ({ code: d }) },
+  KIND: { description: 'Kind.', orderBy: (d) => ({ kind: d }) },
+  SORT_ORDER: { description: 'The order set by the secretariat.', orderBy: (d) => ({ sortOrder: d }) },
+  CREATED_AT: { description: 'Creation time.', orderBy: (d) => ({ createdAt: d }) },
+});
+
+builder.queryField('units', (t) =>
+  t.prismaConnection({
+    type: 'Unit',
+    cursor: 'id',
+    description: 'Units: agencies, communes, townships and committees.',
+    args: {
+      filter: t.arg({ type: UnitFilter }),
+      orderBy: t.arg({ type: [UnitOrder.ref] }),
+      offset: t.arg.int(offsetArgOptions),
+    },
+    totalCount: (_parent, args, ctx) => ctx.prisma.unit.count({ where: unitWhere(args.filter, ctx) }),
+    resolve: (query, _parent, args, ctx) =>
+      ctx.prisma.unit.findMany({
+        ...withOffset(query, args),
+        where: unitWhere(args.filter, ctx),
+        orderBy: UnitOrder.toOrderBy(args.orderBy ?? [{ field: 'SORT_ORDER' }, { field: 'NAME' }]),
+      }),
+  }),
+);
+
+const unitCode = z
+  .string()
+  .trim()
+  .regex(/^[A-Z0-9][A-Z0-9_-]{0,39}$/, 'Use 1 to 40 capital letters, digits, _ or -');
+
+export const CreateUnitInput = builder.inputType('CreateUnitInput', {
+  description: 'A new unit.',
+  fields: (t) => ({
+    code: t.string({ required: true, validate: unitCode }),
+    name: t.string({ required: true, validate: requiredText(200) }),
+    kind: t.field({ type: UnitKindEnum, required: true }),
+    parentId: t.id({ description: 'Global id of the parent unit.' }),
+    establishedOn: t.field({ type: 'Date', validate: dateInput }),
+    address: t.string({ validate: optionalText(300) }),
+    phone: t.string({ validate: optionalText(40) }),
+    email: t.string({ validate: z.email().max(200).nullish() }),
+    sortOrder: t.int({ validate: z.number().int().min(0).max(100_000) }),
+  }),
+});
+
+export const UpdateUnitInput = builder.inputType('UpdateUnitInput', {
+  description: 'Changes to a unit; omitted fields stay as they are, null clears an optional one.',
+  fields: (t) => ({
+    code: t.string({ validate: unitCode }),
+    name: t.string({ validate: requiredText(200) }),
+    kind: t.field({ type: UnitKindEnum }),
+    parentId: t.id({ description: 'Global id of the parent unit.' }),
+    successorId: t.id({ description: 'Global id of the unit that took over this one (with dissolvedOn).' }),
+    establishedOn: t.field({ type: 'Date', validate: dateInput }),
+    dissolvedOn: t.field({ type: 'Date', validate: dateInput }),
+    address: t.string({ validate: optionalText(300) }),
+    phone: t.string({ validate: optionalText(40) }),
+    email: t.string({ validate: z.email().max(200).nullish() }),
+    sortOrder: t.int({ validate: z.number().int().min(0).max(100_000) }),
+  }),
+});
+
+const optionalUnitId = (id: string | null | undefined, field: string) =>
+  id == null ? id : decodeId(id, 'Unit', field);
+
+builder.mutationFields((t) => ({
+  createUnit: t.prismaField({
+    type: 'Unit',
+    description: 'Adds a unit. Secretariat only.',
+    authScopes: adminOnly,
+    args: { input: t.arg({ type: CreateUnitInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const parentId = optionalUnitId(input.parentId, 'input.parentId') ?? null;
+      return ctx.prisma.unit.create({
+        ...query,
+        data: {
+          code: input.code,
+          name: input.name,
+          kind: input.kind,
+          parentId,
+          establishedOn: input.establishedOn ?? null,
+          address: input.address ?? null,
+          phone: input.phone ?? null,
+          email: input.email ?? null,
+          sortOrder: input.sortOrder ?? 0,
+        },
+      });
+    },
+  }),
+  updateUnit: t.prismaField({
+    type: 'Unit',
+    description:
+      'Changes a unit. To record a merger or renaming, set dissolvedOn and successorId: the unit, its tasks, scores and heads stay. Secretariat only.',
+    authScopes: adminOnly,
+    args: {
+      id: t.arg.id({ required: true }),
+      input: t.arg({ type: UpdateUnitInput, required: true }),
+    },
+    resolve: async (query, _root, { id: globalId, input }, ctx) => {
+      const id = decodeId(globalId, 'Unit');
+      const current = await ctx.prisma.unit.findUnique({ where: { id } });
+      if (!current) throw new NotFoundError('Unit', globalId);
+      const links = {
+        parentId: optionalUnitId(input.parentId, 'input.parentId'),
+        successorId: optionalUnitId(input.successorId, 'input.successorId'),
+        dissolvedOn: input.dissolvedOn,
+      };
+      await checkUnitLinks(ctx.prisma, id, links, current);
+      return ctx.prisma.unit.update({
+        ...query,
+        where: { id },
+        data: {
+          ...(input.code != null && { code: input.code }),
+          ...(input.name != null && { name: input.name }),
+          ...(input.kind != null && { kind: input.kind }),
+          parentId: links.parentId,
+          successorId: links.successorId,
+          establishedOn: input.establishedOn,
+          dissolvedOn: input.dissolvedOn,
+          address: input.address,
+          phone: input.phone,
+          email: input.email,
+          ...(input.sortOrder != null && { sortOrder: input.sortOrder }),
+        },
+      });
+    },
+  }),
+}));
