@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GraphQLError } from 'graphql';
-import { createYoga, maskError as defaultMaskError } from 'graphql-yoga';
+import { createYoga, maskError as defaultMaskError, type Plugin } from 'graphql-yoga';
 import pino, { type Logger } from 'pino';
 import sirv from 'sirv';
 import type { Config } from './config.ts';
@@ -37,6 +37,29 @@ function bearerToken(request: Request): string | null {
   return match ? (match[1] as string) : null;
 }
 
+/**
+ * Errors about the request itself (a variable of the wrong type, a day like 2026-02-30) carry no code
+ * from graphql-js; give them BAD_USER_INPUT so that every expected error has one.
+ */
+function codeRequestErrors(): Plugin {
+  return {
+    onExecute: () => ({
+      onExecuteDone: ({ result, setResult }) => {
+        if (!('errors' in result) || !result.errors?.length) return;
+        const errors = result.errors.map((error) =>
+          error.path || error.extensions.code
+            ? error
+            : new GraphQLError(error.message, {
+                nodes: error.nodes,
+                extensions: { ...error.extensions, code: 'BAD_USER_INPUT' },
+              }),
+        );
+        setResult({ ...result, errors });
+      },
+    }),
+  };
+}
+
 export function createApp({ db, config, now = () => new Date(), logger }: AppOptions): App {
   const log = logger ?? pino({ level: config.environment === 'test' ? 'silent' : 'info' });
   const sessionPolicy = { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours };
@@ -46,6 +69,7 @@ export function createApp({ db, config, now = () => new Date(), logger }: AppOpt
     graphqlEndpoint: '/graphql',
     graphiql: config.environment !== 'production' && { title: 'PAR tracker GraphQL' },
     landingPage: false,
+    plugins: [codeRequestErrors()],
     logging: log,
     maskedErrors: {
       // Expected errors (validation, not found, forbidden, conflict) and the database's refusals pass

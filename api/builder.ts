@@ -10,6 +10,7 @@ import { getDatamodel } from '../generated/pothos-types.ts';
 import type { Role } from '../generated/prisma/client.ts';
 import type { Context } from './context.ts';
 import { ForbiddenError, UnauthenticatedError, ValidationError } from './errors.ts';
+import { encodeGlobalId, parseGlobalId } from './global-id.ts';
 
 /** Largest page any list returns; asking for more is an error, not a silent cap. */
 export const maxPageSize = 100;
@@ -48,12 +49,11 @@ export const builder = new SchemaBuilder<BuilderTypes>({
     nodesOnConnection: true,
     edgesFieldOptions: { nullable: { list: false, items: false } },
     nodeFieldOptions: { nullable: false },
-    // Readable global ids ("Task:12"): analysts can tell what an id points to.
-    encodeGlobalID: (typename, id) => `${typename}:${id}`,
+    encodeGlobalID: encodeGlobalId,
     decodeGlobalID: (globalID) => {
-      const match = /^([A-Za-z]+):(\d+)$/.exec(globalID);
-      if (!match) throw ValidationError.field('id', `"${globalID}" is not an id of the form Type:number`);
-      return { typename: match[1] as string, id: match[2] as string };
+      const parsed = parseGlobalId(globalID);
+      if (!parsed) throw ValidationError.field('id', `"${globalID}" is not an id of the form Type:number`);
+      return parsed;
     },
     firstArgOptions: {
       description: `Page size from the start, at most ${maxPageSize}.`,
@@ -75,8 +75,7 @@ export const builder = new SchemaBuilder<BuilderTypes>({
       roles: (roles) => ctx.viewer !== null && roles.includes(ctx.viewer.role),
       headOfUnit: (unitId) => ctx.viewer?.role === 'UNIT_HEAD' && ctx.viewer.unitId === unitId,
     }),
-    unauthorizedError: (_parent, ctx) =>
-      ctx.viewer ? new ForbiddenError() : new UnauthenticatedError(),
+    unauthorizedError: (_parent, ctx) => (ctx.viewer ? new ForbiddenError() : new UnauthenticatedError()),
   },
   prisma: {
     client: (ctx) => ctx.prisma,
@@ -88,15 +87,20 @@ export const builder = new SchemaBuilder<BuilderTypes>({
     onUnusedQuery: process.env.NODE_ENV === 'production' ? null : 'warn',
   },
   validation: {
-    validationError: (result) =>
-      new ValidationError(
-        result.issues.map((issue) => ({
-          field: (issue.path ?? [])
-            .map((segment) => (typeof segment === 'object' ? String(segment.key) : String(segment)))
-            .join('.') || 'input',
-          message: issue.message,
-        })),
-      ),
+    // Arguments are validated before authorisation runs; an anonymous caller is told to sign in
+    // rather than taught the input rules.
+    validationError: (result, _args, ctx) =>
+      ctx.viewer === null
+        ? new UnauthenticatedError()
+        : new ValidationError(
+            result.issues.map((issue) => ({
+              field:
+                (issue.path ?? [])
+                  .map((segment) => (typeof segment === 'object' ? String(segment.key) : String(segment)))
+                  .join('.') || 'input',
+              message: issue.message,
+            })),
+          ),
   },
 });
 

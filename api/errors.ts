@@ -1,12 +1,7 @@
 import { GraphQLError } from 'graphql';
 
 /** Stable codes in `extensions.code`, for clients to act on. */
-export type ErrorCode =
-  | 'BAD_USER_INPUT'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'CONFLICT';
+export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT';
 
 /** An expected error: its message reaches the client unmasked, with a code. */
 export class AppError extends GraphQLError {

@@ -12,10 +12,7 @@ const logger = pino({ level: process.env.LOG_LEVEL ?? 'info' });
 const started = Date.now();
 
 const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-logger.info(
-  { database: db.kind === 'postgres' ? 'postgresql' : `pglite ${config.dataDir}` },
-  'database opened',
-);
+logger.info({ database: db.kind === 'postgres' ? 'postgresql' : `pglite ${config.dataDir}` }, 'database opened');
 await prepareDatabase(db, config, logger);
 
 const app = createApp({ db, config, logger });

@@ -98,7 +98,8 @@ export function buildDemoData(today: Date): DemoData {
     const result = indexResults.find((row) => row.unit === plan.unit && row.level === level && row.year === year);
     const resultScores = scores.get(resultKey(plan.unit, level, year));
     if (!framework || !result || !resultScores) throw new Error(`Plan of ${plan.unit} has no result to build on`);
-    if (plan.targetPercent <= result.percent) throw new Error(`Plan of ${plan.unit} does not aim above ${result.percent}%`);
+    if (plan.targetPercent <= result.percent)
+      throw new Error(`Plan of ${plan.unit} does not aim above ${result.percent}%`);
     if (plan.year <= year) throw new Error(`Plan of ${plan.unit} is not for a later year`);
     const nodeCodes = new Set(framework.fields.flatMap((field) => [field.code, ...field.criteria.map((c) => c.code)]));
     for (const action of plan.actions) {
@@ -110,7 +111,9 @@ export function buildDemoData(today: Date): DemoData {
     const extra = distribute(gain, lost, lost);
     planTargets.set(
       plan,
-      new Map(framework.fields.map((field, index) => [field.code, (resultScores.get(field.code) ?? 0) + (extra[index] ?? 0)])),
+      new Map(
+        framework.fields.map((field, index) => [field.code, (resultScores.get(field.code) ?? 0) + (extra[index] ?? 0)]),
+      ),
     );
   }
 

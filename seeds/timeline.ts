@@ -235,7 +235,9 @@ export function buildTaskTimeline(seed: TaskSeed, today: Date, units: ReadonlyMa
         type: TaskEventType.EXTENSION_DECIDED,
         actor: reviewerAccount,
         at: atVietnamTime(decidedOn, 15),
-        changes: approved ? { deadline: { before: isoDay(originalDeadline), after: isoDay(requestedDeadline) } } : undefined,
+        changes: approved
+          ? { deadline: { before: isoDay(originalDeadline), after: isoDay(requestedDeadline) } }
+          : undefined,
         note: request.decisionNote ?? (approved ? 'Đồng ý gia hạn.' : 'Không đồng ý gia hạn.'),
       });
     }
@@ -252,7 +254,8 @@ export function buildTaskTimeline(seed: TaskSeed, today: Date, units: ReadonlyMa
   const evidence: EvidenceDraft[] = (seed.evidence ?? []).map((item) => {
     const documentDay = optional(item.date);
     const addedOn = submittedOn ?? documentDay ?? statusDay;
-    if (documentDay && (documentDay > addedOn || documentDay < start)) fail(`evidence "${item.title}" dated outside the task`);
+    if (documentDay && (documentDay > addedOn || documentDay < start))
+      fail(`evidence "${item.title}" dated outside the task`);
     const draft: EvidenceDraft = {
       kind: item.kind === 'DOCUMENT' ? EvidenceKind.DOCUMENT : EvidenceKind.LINK,
       title: item.title,

@@ -42,7 +42,11 @@ export const AccountRef = builder.prismaNode('Account', {
       authScopes: selfOrAdmin,
       unauthorizedResolver: () => null,
     }),
-    disabled: t.exposeBoolean('disabled', { nullable: true, authScopes: selfOrAdmin, unauthorizedResolver: () => null }),
+    disabled: t.exposeBoolean('disabled', {
+      nullable: true,
+      authScopes: selfOrAdmin,
+      unauthorizedResolver: () => null,
+    }),
     lastLoginAt: t.expose('lastLoginAt', {
       type: 'DateTime',
       nullable: true,

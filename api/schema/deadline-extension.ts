@@ -22,7 +22,7 @@ export const ExtensionStatusEnum = builder.enumType(ExtensionStatus, {
 
 export const DeadlineExtensionRef = builder.prismaNode('DeadlineExtension', {
   id: { field: 'id' },
-  description: 'A unit\'s request to move a task\'s deadline, and the committee\'s decision.',
+  description: "A unit's request to move a task's deadline, and the committee's decision.",
   fields: (t) => ({
     task: t.relation('task'),
     requestedBy: t.relation('requestedBy', { nullable: true }),

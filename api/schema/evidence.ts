@@ -22,7 +22,7 @@ export const EvidenceKindEnum = builder.enumType(EvidenceKind, {
 
 export const ReviewStatusEnum = builder.enumType(ReviewStatus, {
   name: 'ReviewStatus',
-  description: 'The committee\'s verdict on a piece of evidence.',
+  description: "The committee's verdict on a piece of evidence.",
 });
 
 export const EvidenceRef = builder.prismaNode('Evidence', {
@@ -86,7 +86,10 @@ function evidenceWhere(filter: EvidenceFilterValue | null | undefined): Prisma.E
 
 const EvidenceOrder = orderInput<Prisma.EvidenceOrderByWithRelationInput>()('Evidence', {
   SUBMITTED_AT: { description: 'Time of submission.', orderBy: (d) => ({ submittedAt: d }) },
-  DOCUMENT_DATE: { description: 'Date of the document.', orderBy: (d) => ({ documentDate: { sort: d, nulls: 'last' } }) },
+  DOCUMENT_DATE: {
+    description: 'Date of the document.',
+    orderBy: (d) => ({ documentDate: { sort: d, nulls: 'last' } }),
+  },
   TITLE: { description: 'Title.', orderBy: (d) => ({ title: d }) },
 });
 

@@ -1,9 +1,9 @@
 // Filter inputs shared by every list, and their translation to Prisma `where` clauses. Each list's own
 // filter input (TaskFilter, UnitFilter ...) is built from these and accepts AND, OR and NOT.
 import type { EnumRef, InputObjectRef } from '@pothos/core';
-import { decodeGlobalID } from '@pothos/plugin-relay';
 import { builder, type Types } from '../builder.ts';
 import { ValidationError } from '../errors.ts';
+import { parseGlobalId } from '../global-id.ts';
 
 export interface StringFilterValue {
   equals?: string | null;
@@ -112,12 +112,8 @@ export const IDFilter = builder.inputType('IDFilter', {
 
 /** The numeric key inside a global id, checking that it names the expected type. */
 export function decodeId(globalId: string | number, typename: string, field = 'id'): number {
-  let decoded: { typename: string; id: string };
-  try {
-    decoded = decodeGlobalID(String(globalId));
-  } catch {
-    throw ValidationError.field(field, `"${globalId}" is not an id of the form ${typename}:number`);
-  }
+  const decoded = parseGlobalId(String(globalId));
+  if (!decoded) throw ValidationError.field(field, `"${globalId}" is not an id of the form ${typename}:number`);
   if (decoded.typename !== typename) {
     throw ValidationError.field(field, `"${globalId}" is not a ${typename} id`);
   }

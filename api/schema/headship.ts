@@ -18,14 +18,17 @@ import { dateInput, requiredText } from './validation.ts';
 
 export const HeadshipRef = builder.prismaNode('Headship', {
   id: { field: 'id' },
-  description:
-    'A person\'s term as head of a unit. The head on a given day answers for the unit\'s tasks on that day.',
+  description: "A person's term as head of a unit. The head on a given day answers for the unit's tasks on that day.",
   fields: (t) => ({
     unit: t.relation('unit'),
     person: t.relation('person'),
     title: t.exposeString('title', { description: 'Post title, e.g. "Trưởng phòng" or "Chủ tịch UBND xã".' }),
     startDate: t.expose('startDate', { type: 'Date' }),
-    endDate: t.expose('endDate', { type: 'Date', nullable: true, description: 'Last day in post; null while in post.' }),
+    endDate: t.expose('endDate', {
+      type: 'Date',
+      nullable: true,
+      description: 'Last day in post; null while in post.',
+    }),
     acting: t.exposeBoolean('acting', { description: 'True for an acting head.' }),
     current: t.boolean({
       description: 'True when the term includes today.',
@@ -135,7 +138,7 @@ function checkTerm(startDate: Date, endDate: Date | null | undefined) {
 builder.mutationFields((t) => ({
   createHeadship: t.prismaField({
     type: 'Headship',
-    description: 'Records a person\'s term as head of a unit. Secretariat only.',
+    description: "Records a person's term as head of a unit. Secretariat only.",
     authScopes: adminOnly,
     args: { input: t.arg({ type: CreateHeadshipInput, required: true }) },
     resolve: (query, _root, { input }, ctx) => {

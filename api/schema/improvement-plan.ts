@@ -17,13 +17,14 @@ import { offsetArgOptions, orderInput, withOffset } from './lists.ts';
 
 export const PlanStatusEnum = builder.enumType(PlanStatus, {
   name: 'PlanStatus',
-  description: 'Where an improvement plan stands: drafted by the unit, submitted, approved or returned by the committee.',
+  description:
+    'Where an improvement plan stands: drafted by the unit, submitted, approved or returned by the committee.',
 });
 
 export const ImprovementPlanRef = builder.prismaNode('ImprovementPlan', {
   id: { field: 'id' },
   description:
-    'A unit\'s plan (kế hoạch nâng cao chỉ số) to lift its PAR index in a year above the last result: targets per field and actions carried out through tasks.',
+    "A unit's plan (kế hoạch nâng cao chỉ số) to lift its PAR index in a year above the last result: targets per field and actions carried out through tasks.",
   fields: (t) => ({
     unit: t.relation('unit'),
     year: t.exposeInt('year', { description: 'The year whose index the plan aims to lift.' }),
@@ -84,7 +85,9 @@ export const ImprovementPlanFilter = builder.inputRef<ImprovementPlanFilterValue
   }),
 });
 
-function planWhere(filter: ImprovementPlanFilterValue | null | undefined): Prisma.ImprovementPlanWhereInput | undefined {
+function planWhere(
+  filter: ImprovementPlanFilterValue | null | undefined,
+): Prisma.ImprovementPlanWhereInput | undefined {
   return logicalWhere(filter, (f): Prisma.ImprovementPlanWhereInput => ({
     ...(f.unit && { unitId: idWhere(f.unit, 'Unit', 'filter.unit') }),
     ...(f.year && { year: rangeWhere(f.year) }),
@@ -113,7 +116,9 @@ builder.queryField('improvementPlans', (t) =>
       ctx.prisma.improvementPlan.findMany({
         ...withOffset(query, args),
         where: planWhere(args.filter),
-        orderBy: ImprovementPlanOrder.toOrderBy(args.orderBy ?? [{ field: 'YEAR', direction: 'desc' }, { field: 'UNIT' }]),
+        orderBy: ImprovementPlanOrder.toOrderBy(
+          args.orderBy ?? [{ field: 'YEAR', direction: 'desc' }, { field: 'UNIT' }],
+        ),
       }),
   }),
 );

@@ -20,7 +20,7 @@ export const IndexLevelEnum = builder.enumType(IndexLevel, {
 
 export const ScoringMethodEnum = builder.enumType(ScoringMethod, {
   name: 'ScoringMethod',
-  description: 'How a node\'s points are obtained.',
+  description: "How a node's points are obtained.",
 });
 
 export const IndexFrameworkRef = builder.prismaNode('IndexFramework', {
@@ -33,7 +33,7 @@ export const IndexFrameworkRef = builder.prismaNode('IndexFramework', {
     name: t.exposeString('name'),
     source: t.exposeString('source', { nullable: true, description: 'The decision that set this structure.' }),
     maxPoints: t.float({
-      description: 'Sum of the top-level fields\' maximum points (100 in the methodology since 2022).',
+      description: "Sum of the top-level fields' maximum points (100 in the methodology since 2022).",
       select: { nodes: { select: { parentId: true, maxPoints: true } } },
       resolve: (framework) =>
         topLevelTotal(framework.nodes.map((n) => ({ parentId: n.parentId, points: n.maxPoints.toNumber() }))),
@@ -46,7 +46,7 @@ export const IndexFrameworkRef = builder.prismaNode('IndexFramework', {
       description: 'Every node of the tree, in code order.',
       query: { orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }] },
     }),
-    results: t.relation('results', { description: 'Units\' results under this framework.' }),
+    results: t.relation('results', { description: "Units' results under this framework." }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
   }),
@@ -122,7 +122,9 @@ builder.queryField('indexFrameworks', (t) =>
       ctx.prisma.indexFramework.findMany({
         ...withOffset(query, args),
         where: frameworkWhere(args.filter),
-        orderBy: IndexFrameworkOrder.toOrderBy(args.orderBy ?? [{ field: 'YEAR', direction: 'desc' }, { field: 'LEVEL' }]),
+        orderBy: IndexFrameworkOrder.toOrderBy(
+          args.orderBy ?? [{ field: 'YEAR', direction: 'desc' }, { field: 'LEVEL' }],
+        ),
       }),
   }),
 );

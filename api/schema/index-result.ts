@@ -21,7 +21,7 @@ const decimal = (value: Prisma.Decimal | null) => (value === null ? null : value
 
 export const IndexResultRef = builder.prismaNode('IndexResult', {
   id: { field: 'id' },
-  description: 'A unit\'s PAR index result for one year under one framework: published figures and points per node.',
+  description: "A unit's PAR index result for one year under one framework: published figures and points per node.",
   fields: (t) => ({
     unit: t.relation('unit'),
     framework: t.relation('framework'),
@@ -33,10 +33,15 @@ export const IndexResultRef = builder.prismaNode('IndexResult', {
       resolve: (r) => decimal(r.publishedPercent),
     }),
     publishedRank: t.exposeInt('publishedRank', { nullable: true, description: 'Published rank, 1 = best.' }),
-    publishedOf: t.exposeInt('publishedOf', { nullable: true, description: 'Number of units in the published ranking.' }),
+    publishedOf: t.exposeInt('publishedOf', {
+      nullable: true,
+      description: 'Number of units in the published ranking.',
+    }),
     publishedOn: t.expose('publishedOn', { type: 'Date', nullable: true }),
     source: t.exposeString('source', { nullable: true }),
-    illustrative: t.exposeBoolean('illustrative', { description: 'True when the published figures are illustrative demo data.' }),
+    illustrative: t.exposeBoolean('illustrative', {
+      description: 'True when the published figures are illustrative demo data.',
+    }),
     totalPoints: t.float({
       description: 'Sum of the points scored on the top-level fields.',
       select: { scores: { select: { points: true, node: { select: { parentId: true } } } } },
@@ -44,7 +49,7 @@ export const IndexResultRef = builder.prismaNode('IndexResult', {
     }),
     percent: t.float({
       nullable: true,
-      description: 'Total points as a percentage of the framework\'s maximum, computed from the tree.',
+      description: "Total points as a percentage of the framework's maximum, computed from the tree.",
       select: {
         scores: { select: { points: true, node: { select: { parentId: true } } } },
         framework: { select: { nodes: { select: { parentId: true, maxPoints: true } } } },

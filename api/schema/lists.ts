@@ -49,8 +49,7 @@ export const orderInput = <O extends object>() =>
   };
 
 export const offsetArgOptions = {
-  description:
-    'Rows to skip before the page starts: page-number paging for tables. Not with after or before.',
+  description: 'Rows to skip before the page starts: page-number paging for tables. Not with after or before.',
   validate: z.number().int().min(0).max(1_000_000),
 } as const;
 
@@ -65,4 +64,3 @@ export function withOffset<Q extends { skip?: number }>(
   }
   return { ...query, skip: (query.skip ?? 0) + args.offset };
 }
-

@@ -14,9 +14,11 @@ export const PersonRef = builder.prismaNode('Person', {
     fullName: t.exposeString('fullName'),
     email: t.exposeString('email', { nullable: true }),
     phone: t.exposeString('phone', { nullable: true }),
-    illustrative: t.exposeBoolean('illustrative', { description: 'True when the person is invented for the demo data.' }),
+    illustrative: t.exposeBoolean('illustrative', {
+      description: 'True when the person is invented for the demo data.',
+    }),
     headships: t.relation('headships', {
-      description: 'The person\'s terms as head, latest first.',
+      description: "The person's terms as head, latest first.",
       query: { orderBy: [{ startDate: 'desc' }, { id: 'desc' }] },
     }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),

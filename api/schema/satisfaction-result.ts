@@ -30,14 +30,21 @@ const decimal = (value: Prisma.Decimal | null) => (value === null ? null : value
 
 export const SatisfactionResultRef = builder.prismaNode('SatisfactionResult', {
   id: { field: 'id' },
-  description: 'Satisfaction of citizens and organisations with a sector\'s services in one year (SIPAS).',
+  description: "Satisfaction of citizens and organisations with a sector's services in one year (SIPAS).",
   fields: (t) => ({
     unit: t.relation('unit'),
     year: t.exposeInt('year'),
     sector: t.expose('sector', { type: ServiceSectorEnum }),
     element: t.expose('element', { type: SipasElementEnum }),
-    satisfactionPercent: t.float({ select: { satisfactionPercent: true }, resolve: (r) => r.satisfactionPercent.toNumber() }),
-    perceptionPercent: t.float({ nullable: true, select: { perceptionPercent: true }, resolve: (r) => decimal(r.perceptionPercent) }),
+    satisfactionPercent: t.float({
+      select: { satisfactionPercent: true },
+      resolve: (r) => r.satisfactionPercent.toNumber(),
+    }),
+    perceptionPercent: t.float({
+      nullable: true,
+      select: { perceptionPercent: true },
+      resolve: (r) => decimal(r.perceptionPercent),
+    }),
     expectationPercent: t.float({
       nullable: true,
       select: { expectationPercent: true },
@@ -101,8 +108,7 @@ builder.queryField('satisfactionResults', (t) =>
       orderBy: t.arg({ type: [SatisfactionResultOrder.ref] }),
       offset: t.arg.int(offsetArgOptions),
     },
-    totalCount: (_parent, args, ctx) =>
-      ctx.prisma.satisfactionResult.count({ where: satisfactionWhere(args.filter) }),
+    totalCount: (_parent, args, ctx) => ctx.prisma.satisfactionResult.count({ where: satisfactionWhere(args.filter) }),
     resolve: (query, _parent, args, ctx) =>
       ctx.prisma.satisfactionResult.findMany({
         ...withOffset(query, args),

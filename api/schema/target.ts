@@ -22,7 +22,8 @@ import { decimalInput, optionalText, requiredText, yearInput } from './validatio
 
 export const ComparatorEnum = builder.enumType(Comparator, {
   name: 'Comparator',
-  description: 'How the actual value must compare with the target value: GT (above), GTE (at least), LT, LTE (at most), EQ.',
+  description:
+    'How the actual value must compare with the target value: GT (above), GTE (at least), LT, LTE (at most), EQ.',
 });
 
 const toNumber = (value: Prisma.Decimal | null) => (value === null ? null : value.toNumber());
@@ -37,12 +38,19 @@ export const TargetRef = builder.prismaNode('Target', {
     indicator: t.exposeString('indicator'),
     measure: t.exposeString('measure', { description: 'Unit of measure, e.g. "%" or "hạng" (rank).' }),
     comparator: t.expose('comparator', { type: ComparatorEnum }),
-    baselineValue: t.float({ nullable: true, select: { baselineValue: true }, resolve: (target) => toNumber(target.baselineValue) }),
+    baselineValue: t.float({
+      nullable: true,
+      select: { baselineValue: true },
+      resolve: (target) => toNumber(target.baselineValue),
+    }),
     baselineYear: t.exposeInt('baselineYear', { nullable: true }),
     targetValue: t.float({ select: { targetValue: true }, resolve: (target) => target.targetValue.toNumber() }),
     targetYear: t.exposeInt('targetYear'),
     source: t.exposeString('source', { nullable: true }),
-    years: t.relation('years', { description: 'Interim and actual values by year.', query: { orderBy: { year: 'asc' } } }),
+    years: t.relation('years', {
+      description: 'Interim and actual values by year.',
+      query: { orderBy: { year: 'asc' } },
+    }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
   }),
@@ -50,14 +58,24 @@ export const TargetRef = builder.prismaNode('Target', {
 
 export const TargetYearRef = builder.prismaNode('TargetYear', {
   id: { field: 'id' },
-  description: 'A target\'s interim value for one year and the actual value reached.',
+  description: "A target's interim value for one year and the actual value reached.",
   fields: (t) => ({
     target: t.relation('target'),
     year: t.exposeInt('year'),
-    plannedValue: t.float({ nullable: true, select: { plannedValue: true }, resolve: (row) => toNumber(row.plannedValue) }),
-    actualValue: t.float({ nullable: true, select: { actualValue: true }, resolve: (row) => toNumber(row.actualValue) }),
+    plannedValue: t.float({
+      nullable: true,
+      select: { plannedValue: true },
+      resolve: (row) => toNumber(row.plannedValue),
+    }),
+    actualValue: t.float({
+      nullable: true,
+      select: { actualValue: true },
+      resolve: (row) => toNumber(row.actualValue),
+    }),
     note: t.exposeString('note', { nullable: true }),
-    illustrative: t.exposeBoolean('illustrative', { description: 'True when the actual value is illustrative demo data.' }),
+    illustrative: t.exposeBoolean('illustrative', {
+      description: 'True when the actual value is illustrative demo data.',
+    }),
   }),
 });
 
@@ -78,7 +96,7 @@ export const TargetFilter = builder.inputRef<TargetFilterValue>('TargetFilter').
     code: t.field({ type: StringFilter }),
     indicator: t.field({ type: StringFilter }),
     targetYear: t.field({ type: IntFilter }),
-    reformArea: t.field({ type: IDFilter, description: 'The reform area of the target\'s objective.' }),
+    reformArea: t.field({ type: IDFilter, description: "The reform area of the target's objective." }),
     AND: t.field({ type: [TargetFilter] }),
     OR: t.field({ type: [TargetFilter] }),
     NOT: t.field({ type: TargetFilter }),
@@ -124,7 +142,10 @@ builder.queryField('targets', (t) =>
 
 const value = decimalInput(-1_000_000_000, 1_000_000_000);
 const targetFields = {
-  code: z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, 'Use 1 to 40 letters, digits, ., _ or -'),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, 'Use 1 to 40 letters, digits, ., _ or -'),
   indicator: requiredText(500),
   measure: requiredText(40),
   source: optionalText(500),
@@ -164,7 +185,7 @@ export const UpdateTargetInput = builder.inputType('UpdateTargetInput', {
 });
 
 export const TargetYearInput = builder.inputType('TargetYearInput', {
-  description: 'A target\'s interim and actual value for one year; omitted fields stay, null clears.',
+  description: "A target's interim and actual value for one year; omitted fields stay, null clears.",
   fields: (t) => ({
     year: t.int({ required: true, validate: yearInput }),
     plannedValue: t.float({ validate: value.nullish() }),
@@ -173,11 +194,7 @@ export const TargetYearInput = builder.inputType('TargetYearInput', {
   }),
 });
 
-function checkTarget(target: {
-  baselineValue?: unknown;
-  baselineYear?: number | null;
-  targetYear: number;
-}) {
+function checkTarget(target: { baselineValue?: unknown; baselineYear?: number | null; targetYear: number }) {
   if ((target.baselineValue == null) !== (target.baselineYear == null)) {
     throw ValidationError.field('input.baselineYear', 'Give the baseline value and its year together');
   }
@@ -248,7 +265,7 @@ builder.mutationFields((t) => ({
   }),
   setTargetYear: t.prismaField({
     type: 'TargetYear',
-    description: 'Records a target\'s interim or actual value for a year (creating the year if new). Secretariat only.',
+    description: "Records a target's interim or actual value for a year (creating the year if new). Secretariat only.",
     authScopes: adminOnly,
     args: { targetId: t.arg.id({ required: true }), input: t.arg({ type: TargetYearInput, required: true }) },
     resolve: (query, _root, { targetId, input }, ctx) => {

@@ -23,7 +23,7 @@ export const TaskEventTypeEnum = builder.enumType(TaskEventType, {
 
 export const TaskEventRef = builder.prismaNode('TaskEvent', {
   id: { field: 'id' },
-  description: 'One entry of a task\'s append-only timeline: who changed what, when, from what to what.',
+  description: "One entry of a task's append-only timeline: who changed what, when, from what to what.",
   fields: (t) => ({
     task: t.relation('task'),
     type: t.expose('type', { type: TaskEventTypeEnum }),

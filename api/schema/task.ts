@@ -5,12 +5,7 @@ import { viewerOf, type Context } from '../context.ts';
 import { daysBetween } from '../services/calendar.ts';
 import { accountableDay, termOn } from '../services/heads.ts';
 import { createTask, updateTask, type TaskPlan } from '../services/tasks.ts';
-import {
-  timelinessOf,
-  timelinessValues,
-  timelinessWhere,
-  type Timeliness,
-} from '../services/timeliness.ts';
+import { timelinessOf, timelinessValues, timelinessWhere, type Timeliness } from '../services/timeliness.ts';
 import {
   DateFilter,
   IDFilter,
@@ -57,7 +52,7 @@ const timelinessDescriptions: Record<Timeliness, string> = {
 
 export const TimelinessEnum = builder.enumType('Timeliness', {
   description:
-    'How a task stands against its deadline, derived from its dates in the district\'s time zone (never typed in). Cancelled tasks have none.',
+    "How a task stands against its deadline, derived from its dates in the district's time zone (never typed in). Cancelled tasks have none.",
   values: Object.fromEntries(
     timelinessValues.map((value) => [value, { value, description: timelinessDescriptions[value] }]),
   ) as Record<Timeliness, { value: Timeliness; description: string }>,
@@ -84,11 +79,13 @@ export const TaskRef = builder.prismaNode('Task', {
         completedOn: true,
         leadUnit: { select: { headships: { include: { person: true } } } },
       },
-      resolve: (task, _args, ctx) =>
-        termOn(task.leadUnit.headships, accountableDay(task, ctx.today))?.person ?? null,
+      resolve: (task, _args, ctx) => termOn(task.leadUnit.headships, accountableDay(task, ctx.today))?.person ?? null,
     }),
     startDate: t.expose('startDate', { type: 'Date' }),
-    deadline: t.expose('deadline', { type: 'Date', description: 'Current deadline (moved only by approved extensions).' }),
+    deadline: t.expose('deadline', {
+      type: 'Date',
+      description: 'Current deadline (moved only by approved extensions).',
+    }),
     originalDeadline: t.expose('originalDeadline', {
       type: 'Date',
       description: 'The deadline as first assigned, kept for reporting.',
@@ -132,7 +129,7 @@ export const TaskRef = builder.prismaNode('Task', {
     timeline: t.relatedConnection('events', {
       cursor: 'id',
       totalCount: true,
-      description: 'The task\'s append-only timeline, oldest first.',
+      description: "The task's append-only timeline, oldest first.",
       query: { orderBy: [{ at: 'asc' }, { id: 'asc' }] },
     }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
@@ -175,8 +172,8 @@ export const TaskFilter = builder.inputRef<TaskFilterValue>('TaskFilter').implem
     priority: t.field({ type: TaskPriorityFilter }),
     timeliness: t.field({ type: [TimelinessEnum], description: 'Any of these timeliness categories, as of today.' }),
     objective: t.field({ type: IDFilter }),
-    reformArea: t.field({ type: IDFilter, description: 'The reform area of the task\'s objective.' }),
-    resolution: t.field({ type: IDFilter, description: 'The resolution of the task\'s objective.' }),
+    reformArea: t.field({ type: IDFilter, description: "The reform area of the task's objective." }),
+    resolution: t.field({ type: IDFilter, description: "The resolution of the task's objective." }),
     leadUnit: t.field({ type: IDFilter }),
     supportingUnit: t.field({ type: IDFilter }),
     unit: t.field({ type: IDFilter, description: 'Tasks a unit leads or supports.' }),
@@ -216,7 +213,9 @@ export function taskWhere(
       and.push({ OR: [{ leadUnitId: unit }, { supportingUnits: { some: { id: unit } } }] });
     }
     if (f.extended != null) {
-      and.push(f.extended ? { deadline: { gt: fields.originalDeadline } } : { deadline: { equals: fields.originalDeadline } });
+      and.push(
+        f.extended ? { deadline: { gt: fields.originalDeadline } } : { deadline: { equals: fields.originalDeadline } },
+      );
     }
     return {
       ...(f.id && { id: idWhere(f.id, 'Task', 'filter.id') }),
@@ -293,7 +292,10 @@ export const CreateTaskInput = builder.inputType('CreateTaskInput', {
     description: t.string({ validate: taskInputFields.description }),
     objectiveId: t.id({ required: true, description: 'Global id of the objective the task serves.' }),
     leadUnitId: t.id({ required: true, description: 'Global id of the lead unit.' }),
-    supportingUnitIds: t.idList({ description: 'Global ids of supporting units.', validate: z.array(z.string()).max(50) }),
+    supportingUnitIds: t.idList({
+      description: 'Global ids of supporting units.',
+      validate: z.array(z.string()).max(50),
+    }),
     startDate: t.field({ type: 'Date', description: 'Defaults to today.', validate: dateInput }),
     deadline: t.field({ type: 'Date', required: true, validate: dateInput }),
     priority: t.field({ type: TaskPriorityEnum }),
@@ -321,7 +323,8 @@ function taskPlan(input: typeof UpdateTaskInput.$inferInput): TaskPlan {
   return {
     title: input.title,
     description: input.description,
-    objectiveId: input.objectiveId == null ? input.objectiveId : decodeId(input.objectiveId, 'Objective', 'input.objectiveId'),
+    objectiveId:
+      input.objectiveId == null ? input.objectiveId : decodeId(input.objectiveId, 'Objective', 'input.objectiveId'),
     leadUnitId: input.leadUnitId == null ? input.leadUnitId : decodeId(input.leadUnitId, 'Unit', 'input.leadUnitId'),
     supportingUnitIds: input.supportingUnitIds?.map((id, i) => decodeId(id, 'Unit', `input.supportingUnitIds.${i}`)),
     startDate: input.startDate,
@@ -363,6 +366,14 @@ builder.mutationFields((t) => ({
       input: t.arg({ type: UpdateTaskInput, required: true }),
     },
     resolve: (query, _root, args, ctx) =>
-      updateTask(ctx.prisma, viewerOf(ctx), decodeId(args.id, 'Task'), args.version, taskPlan(args.input), ctx.today, query),
+      updateTask(
+        ctx.prisma,
+        viewerOf(ctx),
+        decodeId(args.id, 'Task'),
+        args.version,
+        taskPlan(args.input),
+        ctx.today,
+        query,
+      ),
   }),
 }));

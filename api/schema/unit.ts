@@ -66,7 +66,7 @@ export const UnitRef = builder.prismaNode('Unit', {
     email: t.exposeString('email', { nullable: true }),
     sortOrder: t.exposeInt('sortOrder'),
     headships: t.relation('headships', {
-      description: 'Terms of the unit\'s heads, latest first.',
+      description: "Terms of the unit's heads, latest first.",
       query: { orderBy: { startDate: 'desc' } },
     }),
     currentHead: t.field({
@@ -149,10 +149,7 @@ export function unitWhere(
     ...(f.q && {
       AND: [
         {
-          OR: [
-            { code: { contains: f.q, mode: 'insensitive' } },
-            { name: { contains: f.q, mode: 'insensitive' } },
-          ],
+          OR: [{ code: { contains: f.q, mode: 'insensitive' } }, { name: { contains: f.q, mode: 'insensitive' } }],
         },
       ],
     }),

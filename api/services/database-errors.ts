@@ -51,7 +51,10 @@ const checkFields: Record<string, string> = {
 /** `Model_field_key` / `Model_field_fkey` → `field` (several fields joined with ", "). */
 function fieldsOfIndex(index: string, model: string | undefined): string {
   const withoutModel = model && index.startsWith(`${model}_`) ? index.slice(model.length + 1) : index;
-  return withoutModel.replace(/_(key|fkey|pkey)$/, '').split('_').join(', ');
+  return withoutModel
+    .replace(/_(key|fkey|pkey)$/, '')
+    .split('_')
+    .join(', ');
 }
 
 export function translateDatabaseError(error: unknown, fieldPrefix = 'input'): AppError | null {

@@ -174,7 +174,10 @@ export async function updateTask(
     if (!current) throw new NotFoundError('Task', `Task:${id}`);
     if (current.version !== version) throw new ConflictError('Task', `Task:${id}`, current.version);
 
-    const before = snapshot(current, current.supportingUnits.map((u) => u.id));
+    const before = snapshot(
+      current,
+      current.supportingUnits.map((u) => u.id),
+    );
     const changes = diffTask(before, planSnapshot(plan));
     const changed = Object.keys(changes);
     const refused = forbiddenTaskChanges(viewer, current.leadUnitId, changed);

@@ -8,12 +8,7 @@ import { addDays } from './calendar.ts';
  * work finished after the original deadline but within an approved extension kept apart.
  */
 export type Timeliness =
-  | 'ON_TRACK'
-  | 'DUE_SOON'
-  | 'OVERDUE'
-  | 'COMPLETED_ON_TIME'
-  | 'COMPLETED_WITHIN_EXTENSION'
-  | 'COMPLETED_LATE';
+  'ON_TRACK' | 'DUE_SOON' | 'OVERDUE' | 'COMPLETED_ON_TIME' | 'COMPLETED_WITHIN_EXTENSION' | 'COMPLETED_LATE';
 
 export const timelinessValues: readonly Timeliness[] = [
   'ON_TRACK',

@@ -37,19 +37,29 @@ export async function checkUnitLinks(
   const successorId = links.successorId !== undefined ? links.successorId : current.successorId;
   const dissolvedOn = links.dissolvedOn !== undefined ? links.dissolvedOn : current.dissolvedOn;
   if (id !== null && parentId != null && links.parentId !== undefined) {
-    const loop = await reaches(parentId, id, async (unitId) =>
-      (await prisma.unit.findUnique({ where: { id: unitId }, select: { parentId: true } }))?.parentId ?? null,
+    const loop = await reaches(
+      parentId,
+      id,
+      async (unitId) =>
+        (await prisma.unit.findUnique({ where: { id: unitId }, select: { parentId: true } }))?.parentId ?? null,
     );
-    if (loop) problems.push({ field: 'input.parentId', message: 'A unit cannot belong to itself or to one of its own units' });
+    if (loop)
+      problems.push({ field: 'input.parentId', message: 'A unit cannot belong to itself or to one of its own units' });
   }
   if (id !== null && successorId != null && links.successorId !== undefined) {
-    const loop = await reaches(successorId, id, async (unitId) =>
-      (await prisma.unit.findUnique({ where: { id: unitId }, select: { successorId: true } }))?.successorId ?? null,
+    const loop = await reaches(
+      successorId,
+      id,
+      async (unitId) =>
+        (await prisma.unit.findUnique({ where: { id: unitId }, select: { successorId: true } }))?.successorId ?? null,
     );
     if (loop) problems.push({ field: 'input.successorId', message: 'Successors cannot lead back to the unit itself' });
   }
   if (successorId != null && dissolvedOn == null) {
-    problems.push({ field: 'input.dissolvedOn', message: 'Give the day the unit was merged or renamed when it has a successor' });
+    problems.push({
+      field: 'input.dissolvedOn',
+      message: 'Give the day the unit was merged or renamed when it has a successor',
+    });
   }
   if (problems.length) throw new ValidationError(problems);
 }

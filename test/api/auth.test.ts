@@ -83,12 +83,30 @@ describe.each(databaseKinds)('signing in and out on %s', (kind) => {
   it('shows sign-in details only to the secretariat and to the account itself', async () => {
     const query = `query ($id: ID!) { node(id: $id) { ... on Account { displayName username lastLoginAt } } }`;
     const analyst = await api.signIn('analyst');
-    const other = ok(await api.gql<{ node: { username: string | null } }>(query, { id: `Account:${fixture.accounts.admin.id}` }, analyst));
+    const other = ok(
+      await api.gql<{ node: { username: string | null } }>(
+        query,
+        { id: `Account:${fixture.accounts.admin.id}` },
+        analyst,
+      ),
+    );
     expect(other.node.username).toBeNull();
-    const self = ok(await api.gql<{ node: { username: string | null } }>(query, { id: `Account:${fixture.accounts.analyst.id}` }, analyst));
+    const self = ok(
+      await api.gql<{ node: { username: string | null } }>(
+        query,
+        { id: `Account:${fixture.accounts.analyst.id}` },
+        analyst,
+      ),
+    );
     expect(self.node.username).toBe('analyst');
     const admin = await api.signIn('admin');
-    const seen = ok(await api.gql<{ node: { username: string | null } }>(query, { id: `Account:${fixture.accounts.analyst.id}` }, admin));
+    const seen = ok(
+      await api.gql<{ node: { username: string | null } }>(
+        query,
+        { id: `Account:${fixture.accounts.analyst.id}` },
+        admin,
+      ),
+    );
     expect(seen.node.username).toBe('analyst');
   });
 

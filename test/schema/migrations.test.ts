@@ -7,7 +7,7 @@ describe('migrations', () => {
     expect(drift, 'schema.prisma changed without a migration: run npm run db:migration -- <name>').toBe('');
   });
 
-  it('are committed in Prisma\'s folder format with a lock file', async () => {
+  it("are committed in Prisma's folder format with a lock file", async () => {
     const list = await readMigrations();
     expect(list.lockfile.content).toMatch(/provider = "postgresql"/);
     expect(list.migrationDirectories.length).toBeGreaterThan(0);

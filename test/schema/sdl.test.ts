@@ -13,7 +13,11 @@ describe('the committed SDL', () => {
     const missing: string[] = [];
     for (const type of Object.values(schema.getTypeMap())) {
       if (type.name.startsWith('__')) continue;
-      if (!type.description && !/(Connection|Edge)$/.test(type.name) && !['String', 'Int', 'Float', 'Boolean', 'ID', 'PageInfo'].includes(type.name)) {
+      if (
+        !type.description &&
+        !/(Connection|Edge)$/.test(type.name) &&
+        !['String', 'Int', 'Float', 'Boolean', 'ID', 'PageInfo'].includes(type.name)
+      ) {
         missing.push(type.name);
       }
     }

@@ -324,7 +324,9 @@ describe('demo dates', () => {
     try {
       await applyMigrations(other.adapterFactory);
       expect(await loadDemoData(other.prisma, { today: new Date('2026-11-19T18:00:00Z') })).toBe(true);
-      const task = await other.prisma.task.findFirstOrThrow({ where: { title: { startsWith: 'Nâng tỷ lệ hồ sơ đất đai' } } });
+      const task = await other.prisma.task.findFirstOrThrow({
+        where: { title: { startsWith: 'Nâng tỷ lệ hồ sơ đất đai' } },
+      });
       const expected = built.tasks.find((t) => t.seed.key === 'land-online-dossiers');
       expect(task.deadline.toISOString()).toBe(expected?.deadline.toISOString());
     } finally {

@@ -42,7 +42,7 @@ export async function startTestApi(
   const config = loadConfig({ NODE_ENV: 'test', ...options.env });
   const app = createApp({ db, config, now: () => clock.now });
 
-  const gql = async <T,>(query: string, variables?: Record<string, unknown>, token?: string | null) => {
+  const gql = async <T>(query: string, variables?: Record<string, unknown>, token?: string | null) => {
     const response = await app.fetch(
       new Request('http://test/graphql', {
         method: 'POST',

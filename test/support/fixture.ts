@@ -21,13 +21,23 @@ export async function loadFixture(prisma: PrismaClient) {
     },
   });
   const procedures = await prisma.reformArea.create({
-    data: { code: 'ADMIN_PROCEDURES', name: 'Cải cách thủ tục hành chính', nameEn: 'Administrative procedures', sortOrder: 2 },
+    data: {
+      code: 'ADMIN_PROCEDURES',
+      name: 'Cải cách thủ tục hành chính',
+      nameEn: 'Administrative procedures',
+      sortOrder: 2,
+    },
   });
   const digital = await prisma.reformArea.create({
     data: { code: 'DIGITAL_GOVERNMENT', name: 'Chính quyền số', nameEn: 'Digital government', sortOrder: 6 },
   });
   const oneStop = await prisma.objective.create({
-    data: { resolutionId: resolution.id, reformAreaId: procedures.id, code: 'MT1', title: 'Một cửa, một cửa liên thông' },
+    data: {
+      resolutionId: resolution.id,
+      reformAreaId: procedures.id,
+      code: 'MT1',
+      title: 'Một cửa, một cửa liên thông',
+    },
   });
   const online = await prisma.objective.create({
     data: { resolutionId: resolution.id, reformAreaId: digital.id, code: 'MT2', title: 'Dịch vụ công trực tuyến' },
@@ -46,7 +56,13 @@ export async function loadFixture(prisma: PrismaClient) {
   const head = await prisma.person.create({ data: { fullName: 'Người Đứng Đầu Mới', illustrative: true } });
   const communeHead = await prisma.person.create({ data: { fullName: 'Chủ Tịch Xã', illustrative: true } });
   await prisma.headship.create({
-    data: { unitId: homeAffairs.id, personId: formerHead.id, title: 'Trưởng phòng', startDate: day('2021-01-01'), endDate: day('2025-12-31') },
+    data: {
+      unitId: homeAffairs.id,
+      personId: formerHead.id,
+      title: 'Trưởng phòng',
+      startDate: day('2021-01-01'),
+      endDate: day('2025-12-31'),
+    },
   });
   await prisma.headship.create({
     data: { unitId: homeAffairs.id, personId: head.id, title: 'Trưởng phòng', startDate: day('2026-01-01') },
@@ -91,13 +107,66 @@ export async function loadFixture(prisma: PrismaClient) {
     });
   // Today is 2026-03-10 in the district (the tests' clock).
   const tasks = {
-    overdue: await task({ title: 'Chuẩn hóa quy trình một cửa', objectiveId: oneStop.id, leadUnitId: homeAffairs.id, startDate: '2026-01-05', deadline: '2026-03-01', status: 'IN_PROGRESS', progress: 40 }),
-    dueSoon: await task({ title: 'Số hóa hồ sơ hộ tịch', objectiveId: online.id, leadUnitId: justice.id, startDate: '2026-02-01', deadline: '2026-03-15', supportingUnitIds: [homeAffairs.id] }),
-    onTrack: await task({ title: 'Thanh toán điện tử tại xã', objectiveId: online.id, leadUnitId: anNhon.id, startDate: '2026-02-01', deadline: '2026-06-30' }),
-    onTime: await task({ title: 'Kế hoạch CCHC năm 2025', objectiveId: oneStop.id, leadUnitId: homeAffairs.id, startDate: '2025-01-02', deadline: '2025-01-31', status: 'COMPLETED', completedOn: '2025-01-20' }),
-    withinExtension: await task({ title: 'Khảo sát sự hài lòng 2025', objectiveId: oneStop.id, leadUnitId: anNhon.id, startDate: '2025-03-01', originalDeadline: '2025-06-30', deadline: '2025-08-31', status: 'COMPLETED', completedOn: '2025-08-15' }),
-    late: await task({ title: 'Rà soát thủ tục hành chính 2025', objectiveId: oneStop.id, leadUnitId: justice.id, startDate: '2025-03-01', deadline: '2025-09-30', status: 'COMPLETED', completedOn: '2025-10-20' }),
-    cancelled: await task({ title: 'Nhiệm vụ đã hủy', objectiveId: online.id, leadUnitId: justice.id, startDate: '2025-05-01', deadline: '2025-12-31', status: 'CANCELLED' }),
+    overdue: await task({
+      title: 'Chuẩn hóa quy trình một cửa',
+      objectiveId: oneStop.id,
+      leadUnitId: homeAffairs.id,
+      startDate: '2026-01-05',
+      deadline: '2026-03-01',
+      status: 'IN_PROGRESS',
+      progress: 40,
+    }),
+    dueSoon: await task({
+      title: 'Số hóa hồ sơ hộ tịch',
+      objectiveId: online.id,
+      leadUnitId: justice.id,
+      startDate: '2026-02-01',
+      deadline: '2026-03-15',
+      supportingUnitIds: [homeAffairs.id],
+    }),
+    onTrack: await task({
+      title: 'Thanh toán điện tử tại xã',
+      objectiveId: online.id,
+      leadUnitId: anNhon.id,
+      startDate: '2026-02-01',
+      deadline: '2026-06-30',
+    }),
+    onTime: await task({
+      title: 'Kế hoạch CCHC năm 2025',
+      objectiveId: oneStop.id,
+      leadUnitId: homeAffairs.id,
+      startDate: '2025-01-02',
+      deadline: '2025-01-31',
+      status: 'COMPLETED',
+      completedOn: '2025-01-20',
+    }),
+    withinExtension: await task({
+      title: 'Khảo sát sự hài lòng 2025',
+      objectiveId: oneStop.id,
+      leadUnitId: anNhon.id,
+      startDate: '2025-03-01',
+      originalDeadline: '2025-06-30',
+      deadline: '2025-08-31',
+      status: 'COMPLETED',
+      completedOn: '2025-08-15',
+    }),
+    late: await task({
+      title: 'Rà soát thủ tục hành chính 2025',
+      objectiveId: oneStop.id,
+      leadUnitId: justice.id,
+      startDate: '2025-03-01',
+      deadline: '2025-09-30',
+      status: 'COMPLETED',
+      completedOn: '2025-10-20',
+    }),
+    cancelled: await task({
+      title: 'Nhiệm vụ đã hủy',
+      objectiveId: online.id,
+      leadUnitId: justice.id,
+      startDate: '2025-05-01',
+      deadline: '2025-12-31',
+      status: 'CANCELLED',
+    }),
   };
   return {
     resolution,

@@ -11,7 +11,7 @@ describe('calendar days in the district', () => {
     expect(formatDay(dayIn(new Date('2026-03-10T17:00:00Z'), 'Asia/Ho_Chi_Minh'))).toBe('2026-03-11');
   });
 
-  it('is already New Year\'s Day in Hanoi at 20:00 UTC on 31 December', () => {
+  it("is already New Year's Day in Hanoi at 20:00 UTC on 31 December", () => {
     expect(formatDay(dayIn(new Date('2026-12-31T20:00:00Z'), 'Asia/Ho_Chi_Minh'))).toBe('2027-01-01');
   });
 

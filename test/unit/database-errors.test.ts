@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { translateDatabaseError } from '../../api/services/database-errors.ts';
 
-const prismaError = (code: string, meta: object) => Object.assign(new Error('x'), { name: 'PrismaClientKnownRequestError', code, meta });
+const prismaError = (code: string, meta: object) =>
+  Object.assign(new Error('x'), { name: 'PrismaClientKnownRequestError', code, meta });
 
 describe('database refusals become input errors', () => {
   it('names the field of a unique key reported by fields (PGlite)', () => {
@@ -13,14 +14,20 @@ describe('database refusals become input errors', () => {
 
   it('names the field of a unique key reported by index name (PostgreSQL)', () => {
     const error = translateDatabaseError(
-      prismaError('P2002', { modelName: 'Unit', driverAdapterError: { cause: { constraint: { index: 'Unit_code_key' } } } }),
+      prismaError('P2002', {
+        modelName: 'Unit',
+        driverAdapterError: { cause: { constraint: { index: 'Unit_code_key' } } },
+      }),
     );
     expect(error?.extensions).toMatchObject({ fields: [{ field: 'input.code' }] });
   });
 
   it('names the field of a broken foreign key', () => {
     const error = translateDatabaseError(
-      prismaError('P2003', { modelName: 'Task', driverAdapterError: { cause: { constraint: { index: 'Task_objectiveId_fkey' } } } }),
+      prismaError('P2003', {
+        modelName: 'Task',
+        driverAdapterError: { cause: { constraint: { index: 'Task_objectiveId_fkey' } } },
+      }),
     );
     expect(error?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'input.objectiveId' }] });
   });
@@ -29,15 +36,20 @@ describe('database refusals become input errors', () => {
     const error = translateDatabaseError(
       prismaError('P2039', {
         modelName: 'Task',
-        driverAdapterError: { cause: { originalMessage: 'new row for relation "Task" violates check constraint "Task_progress_check"' } },
+        driverAdapterError: {
+          cause: { originalMessage: 'new row for relation "Task" violates check constraint "Task_progress_check"' },
+        },
       }),
     );
     expect(error?.extensions).toMatchObject({ fields: [{ field: 'input.progress' }] });
   });
 
-  it('passes a trigger\'s own message through', () => {
+  it("passes a trigger's own message through", () => {
     const error = translateDatabaseError(
-      prismaError('P2039', { modelName: 'Headship', driverAdapterError: { cause: { originalMessage: 'Headship of unit 1 overlaps another term' } } }),
+      prismaError('P2039', {
+        modelName: 'Headship',
+        driverAdapterError: { cause: { originalMessage: 'Headship of unit 1 overlaps another term' } },
+      }),
     );
     expect(error?.message).toMatch(/overlaps another term/);
   });

@@ -14,20 +14,38 @@ const viewer = (role: Viewer['role'], unitId: number | null = null): Viewer => (
 describe('task rules', () => {
   it('refuses a deadline before the start date, naming the field', () => {
     const attempt = () =>
-      checkTaskPlan({ startDate: day('2026-03-10'), deadline: day('2026-03-09'), leadUnitId: 1, supportingUnitIds: [], progress: 0 });
+      checkTaskPlan({
+        startDate: day('2026-03-10'),
+        deadline: day('2026-03-09'),
+        leadUnitId: 1,
+        supportingUnitIds: [],
+        progress: 0,
+      });
     expect(attempt).toThrow(ValidationError);
     expect(attempt).toThrow(/input\.deadline/);
   });
 
   it('accepts a deadline on the start date', () => {
     expect(() =>
-      checkTaskPlan({ startDate: day('2026-03-10'), deadline: day('2026-03-10'), leadUnitId: 1, supportingUnitIds: [], progress: 0 }),
+      checkTaskPlan({
+        startDate: day('2026-03-10'),
+        deadline: day('2026-03-10'),
+        leadUnitId: 1,
+        supportingUnitIds: [],
+        progress: 0,
+      }),
     ).not.toThrow();
   });
 
   it('refuses the lead unit among the supporting units', () => {
     expect(() =>
-      checkTaskPlan({ startDate: day('2026-03-10'), deadline: day('2026-04-10'), leadUnitId: 3, supportingUnitIds: [2, 3], progress: 0 }),
+      checkTaskPlan({
+        startDate: day('2026-03-10'),
+        deadline: day('2026-04-10'),
+        leadUnitId: 3,
+        supportingUnitIds: [2, 3],
+        progress: 0,
+      }),
     ).toThrow(/supportingUnitIds/);
   });
 
