@@ -63,6 +63,7 @@ export const builder = new SchemaBuilder<BuilderTypes>({
       description: `Page size from the end, at most ${maxPageSize}.`,
       validate: z.number().int().min(0).max(maxPageSize),
     },
+    idFieldOptions: { description: 'Global id, e.g. "Task:12": the type name and the number.' },
     nodeTypeOptions: { description: 'An object with a global id, fetchable with node(id).' },
     nodeQueryOptions: { description: 'Any object by its global id, e.g. "Task:12".' },
     nodesQueryOptions: {

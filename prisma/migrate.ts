@@ -45,9 +45,7 @@ let enginePromise: Promise<SchemaEngineModule> | undefined;
 // Node 20 cannot import the package's .wasm as an ES module, so instantiate it by hand.
 function loadEngineModule(): Promise<SchemaEngineModule> {
   enginePromise ??= (async () => {
-    const bindings = (await import(
-      '@prisma/schema-engine-wasm/schema_engine_bg'
-    )) as unknown as SchemaEngineModule;
+    const bindings = (await import('@prisma/schema-engine-wasm/schema_engine_bg')) as unknown as SchemaEngineModule;
     const require = createRequire(import.meta.url);
     const wasmPath = path.join(
       path.dirname(require.resolve('@prisma/schema-engine-wasm/schema_engine_bg')),
@@ -111,9 +109,7 @@ export async function readMigrations(dir = migrationsDir): Promise<MigrationList
 }
 
 /** Applies every committed migration not yet applied; returns the names applied now. */
-export async function applyMigrations(
-  adapterFactory: SqlMigrationAwareDriverAdapterFactory,
-): Promise<string[]> {
+export async function applyMigrations(adapterFactory: SqlMigrationAwareDriverAdapterFactory): Promise<string[]> {
   const migrationsList = await readMigrations();
   const result = await withEngine(adapterFactory, (engine) =>
     engine.applyMigrations({ migrationsList, filters: noFilter }),
@@ -129,9 +125,7 @@ export interface MigrationStatus {
 }
 
 /** Compares the database's migration table with the committed migrations. */
-export async function migrationStatus(
-  adapterFactory: SqlMigrationAwareDriverAdapterFactory,
-): Promise<MigrationStatus> {
+export async function migrationStatus(adapterFactory: SqlMigrationAwareDriverAdapterFactory): Promise<MigrationStatus> {
   const migrationsList = await readMigrations();
   const diagnosis = await withEngine(adapterFactory, (engine) =>
     engine.diagnoseMigrationHistory({ migrationsList, optInToShadowDatabase: false, filters: noFilter }),
@@ -171,16 +165,16 @@ export async function diffMigrationsToSchema(): Promise<string> {
   const schema = { files: (await readSchema()).map(([p, content]) => ({ path: p, content })) };
   const result = await withScratchDatabase((factory) =>
     withEngine(factory, (engine) =>
-    engine.diff({
-      from:
-        migrationsList.migrationDirectories.length === 0
-          ? { tag: 'empty' }
-          : { tag: 'migrations', ...migrationsList },
-      to: { tag: 'schemaDatamodel', ...schema },
-      script: true,
-      exitCode: true,
-      filters: noFilter,
-    }),
+      engine.diff({
+        from:
+          migrationsList.migrationDirectories.length === 0
+            ? { tag: 'empty' }
+            : { tag: 'migrations', ...migrationsList },
+        to: { tag: 'schemaDatamodel', ...schema },
+        script: true,
+        exitCode: true,
+        filters: noFilter,
+      }),
     ),
   );
   return (result.stdout ?? '').replace(/^-- This is an empty migration\.\s*$/m, '').trim();

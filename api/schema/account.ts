@@ -10,6 +10,7 @@ import {
   enumFilter,
   enumWhere,
   idWhere,
+  logicalFields,
   logicalWhere,
   stringWhere,
   type EnumFilterValue,
@@ -75,9 +76,7 @@ export const AccountFilter = builder.inputRef<AccountFilterValue>('AccountFilter
     role: t.field({ type: RoleFilter }),
     unit: t.field({ type: IDFilter }),
     disabled: t.boolean(),
-    AND: t.field({ type: [AccountFilter] }),
-    OR: t.field({ type: [AccountFilter] }),
-    NOT: t.field({ type: AccountFilter }),
+    ...logicalFields(t, AccountFilter),
   }),
 });
 
@@ -129,7 +128,7 @@ builder.queryFields((t) => ({
 const SignInResult = builder.objectRef<{ token: string; expiresAt: Date }>('SignInResult').implement({
   description: 'A new session: send the token as "Authorization: Bearer <token>".',
   fields: (t) => ({
-    token: t.exposeString('token'),
+    token: t.exposeString('token', { description: 'The bearer token; keep it secret.' }),
     expiresAt: t.expose('expiresAt', {
       type: 'DateTime',
       description: 'The session ends then at the latest, or earlier when idle.',
@@ -143,8 +142,8 @@ builder.mutationFields((t) => ({
     skipTypeScopes: true,
     description: 'Signs in with a username and password. The error never says whether the account exists.',
     args: {
-      username: t.arg.string({ required: true, validate: z.string().min(1).max(60) }),
-      password: t.arg.string({ required: true, validate: z.string().min(1).max(256) }),
+      username: t.arg.string({ required: true, description: 'Sign-in name.', validate: z.string().min(1).max(60) }),
+      password: t.arg.string({ required: true, description: 'The password.', validate: z.string().min(1).max(256) }),
     },
     resolve: async (_root, args, ctx) => {
       const session = await signIn(ctx.prisma, args.username, args.password, ctx.now, ctx.sessionPolicy);

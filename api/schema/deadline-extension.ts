@@ -6,6 +6,7 @@ import {
   enumFilter,
   enumWhere,
   idWhere,
+  logicalFields,
   logicalWhere,
   rangeWhere,
   type EnumFilterValue,
@@ -59,9 +60,7 @@ export const DeadlineExtensionFilter = builder
       status: t.field({ type: ExtensionStatusFilter }),
       requestedAt: t.field({ type: DateTimeFilter }),
       leadUnit: t.field({ type: IDFilter, description: 'The lead unit of the task.' }),
-      AND: t.field({ type: [DeadlineExtensionFilter] }),
-      OR: t.field({ type: [DeadlineExtensionFilter] }),
-      NOT: t.field({ type: DeadlineExtensionFilter }),
+      ...logicalFields(t, DeadlineExtensionFilter),
     }),
   });
 

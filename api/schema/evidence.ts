@@ -6,6 +6,7 @@ import {
   enumFilter,
   enumWhere,
   idWhere,
+  logicalFields,
   logicalWhere,
   rangeWhere,
   type EnumFilterValue,
@@ -68,9 +69,7 @@ export const EvidenceFilter = builder.inputRef<EvidenceFilterValue>('EvidenceFil
     reviewStatus: t.field({ type: ReviewStatusFilter }),
     submittedAt: t.field({ type: DateTimeFilter }),
     leadUnit: t.field({ type: IDFilter, description: 'The lead unit of the task.' }),
-    AND: t.field({ type: [EvidenceFilter] }),
-    OR: t.field({ type: [EvidenceFilter] }),
-    NOT: t.field({ type: EvidenceFilter }),
+    ...logicalFields(t, EvidenceFilter),
   }),
 });
 

@@ -1,6 +1,6 @@
 // Filter inputs shared by every list, and their translation to Prisma `where` clauses. Each list's own
 // filter input (TaskFilter, UnitFilter ...) is built from these and accepts AND, OR and NOT.
-import type { EnumRef, InputObjectRef } from '@pothos/core';
+import type { EnumRef, InputFieldBuilder, InputObjectRef, InputRef } from '@pothos/core';
 import { builder, type Types } from '../builder.ts';
 import { ValidationError } from '../errors.ts';
 import { parseGlobalId } from '../global-id.ts';
@@ -15,10 +15,10 @@ export interface StringFilterValue {
 export const StringFilter = builder.inputType('StringFilter', {
   description: 'Matches text. contains and startsWith ignore letter case.',
   fields: (t) => ({
-    equals: t.string(),
-    in: t.stringList(),
-    contains: t.string(),
-    startsWith: t.string(),
+    equals: t.string({ description: 'Exactly this text.' }),
+    in: t.stringList({ description: 'Any of these texts.' }),
+    contains: t.string({ description: 'Contains this text, ignoring letter case.' }),
+    startsWith: t.string({ description: 'Starts with this text, ignoring letter case.' }),
   }),
 });
 
@@ -41,49 +41,58 @@ export interface RangeFilterValue<T> {
   lte?: T | null;
 }
 
+const range = {
+  equals: 'Exactly this value.',
+  in: 'Any of these values.',
+  gt: 'Greater (later) than this.',
+  gte: 'This or greater (later).',
+  lt: 'Less (earlier) than this.',
+  lte: 'This or less (earlier).',
+};
+
 export const IntFilter = builder.inputType('IntFilter', {
   description: 'Matches a whole number exactly, from a list, or in a range.',
   fields: (t) => ({
-    equals: t.int(),
-    in: t.intList(),
-    gt: t.int(),
-    gte: t.int(),
-    lt: t.int(),
-    lte: t.int(),
+    equals: t.int({ description: range.equals }),
+    in: t.intList({ description: range.in }),
+    gt: t.int({ description: range.gt }),
+    gte: t.int({ description: range.gte }),
+    lt: t.int({ description: range.lt }),
+    lte: t.int({ description: range.lte }),
   }),
 });
 
 export const FloatFilter = builder.inputType('FloatFilter', {
   description: 'Matches a number exactly or in a range.',
   fields: (t) => ({
-    equals: t.float(),
-    in: t.floatList(),
-    gt: t.float(),
-    gte: t.float(),
-    lt: t.float(),
-    lte: t.float(),
+    equals: t.float({ description: range.equals }),
+    in: t.floatList({ description: range.in }),
+    gt: t.float({ description: range.gt }),
+    gte: t.float({ description: range.gte }),
+    lt: t.float({ description: range.lt }),
+    lte: t.float({ description: range.lte }),
   }),
 });
 
 export const DateFilter = builder.inputType('DateFilter', {
   description: 'Matches a calendar day exactly or in a range (bounds as YYYY-MM-DD).',
   fields: (t) => ({
-    equals: t.field({ type: 'Date' }),
-    in: t.field({ type: ['Date'] }),
-    gt: t.field({ type: 'Date' }),
-    gte: t.field({ type: 'Date' }),
-    lt: t.field({ type: 'Date' }),
-    lte: t.field({ type: 'Date' }),
+    equals: t.field({ type: 'Date', description: range.equals }),
+    in: t.field({ type: ['Date'], description: range.in }),
+    gt: t.field({ type: 'Date', description: range.gt }),
+    gte: t.field({ type: 'Date', description: range.gte }),
+    lt: t.field({ type: 'Date', description: range.lt }),
+    lte: t.field({ type: 'Date', description: range.lte }),
   }),
 });
 
 export const DateTimeFilter = builder.inputType('DateTimeFilter', {
   description: 'Matches an instant in a range.',
   fields: (t) => ({
-    gt: t.field({ type: 'DateTime' }),
-    gte: t.field({ type: 'DateTime' }),
-    lt: t.field({ type: 'DateTime' }),
-    lte: t.field({ type: 'DateTime' }),
+    gt: t.field({ type: 'DateTime', description: range.gt }),
+    gte: t.field({ type: 'DateTime', description: range.gte }),
+    lt: t.field({ type: 'DateTime', description: range.lt }),
+    lte: t.field({ type: 'DateTime', description: range.lte }),
   }),
 });
 
@@ -105,8 +114,8 @@ export interface IdFilterValue {
 export const IDFilter = builder.inputType('IDFilter', {
   description: 'Matches a reference by global id ("Unit:3"), or one of several.',
   fields: (t) => ({
-    equals: t.id(),
-    in: t.idList(),
+    equals: t.id({ description: 'This object.' }),
+    in: t.idList({ description: 'Any of these objects.' }),
   }),
 });
 
@@ -149,9 +158,9 @@ export function enumFilter<E extends string>(
   return builder.inputType(name, {
     description,
     fields: (t) => ({
-      equals: t.field({ type: enumRef }),
-      in: t.field({ type: [enumRef] }),
-      notIn: t.field({ type: [enumRef] }),
+      equals: t.field({ type: enumRef, description: 'Exactly this value.' }),
+      in: t.field({ type: [enumRef], description: 'Any of these values.' }),
+      notIn: t.field({ type: [enumRef], description: 'None of these values.' }),
     }),
   });
 }
@@ -170,6 +179,15 @@ export interface Logical<F> {
   AND?: F[] | null;
   OR?: F[] | null;
   NOT?: F | null;
+}
+
+/** The AND, OR and NOT fields of a filter input. */
+export function logicalFields<F extends object>(t: InputFieldBuilder<Types, 'InputObject'>, ref: InputRef<F>) {
+  return {
+    AND: t.field({ type: [ref], description: 'Every one of these filters must match.' }),
+    OR: t.field({ type: [ref], description: 'At least one of these filters must match.' }),
+    NOT: t.field({ type: ref, description: 'This filter must not match.' }),
+  };
 }
 
 /** Applies `fields` to a filter and to its AND, OR and NOT parts, recursively. */

@@ -7,6 +7,7 @@ import {
   IDFilter,
   decodeId,
   idWhere,
+  logicalFields,
   logicalWhere,
   rangeWhere,
   type IdFilterValue,
@@ -58,9 +59,7 @@ export const HeadshipFilter = builder.inputRef<HeadshipFilterValue>('HeadshipFil
     endDate: t.field({ type: DateFilter }),
     on: t.field({ type: 'Date', description: 'Terms in force on this day.' }),
     acting: t.boolean(),
-    AND: t.field({ type: [HeadshipFilter] }),
-    OR: t.field({ type: [HeadshipFilter] }),
-    NOT: t.field({ type: HeadshipFilter }),
+    ...logicalFields(t, HeadshipFilter),
   }),
 });
 

@@ -6,6 +6,7 @@ import {
   enumFilter,
   enumWhere,
   idWhere,
+  logicalFields,
   logicalWhere,
   rangeWhere,
   type EnumFilterValue,
@@ -28,7 +29,11 @@ export const ImprovementPlanRef = builder.prismaNode('ImprovementPlan', {
   fields: (t) => ({
     unit: t.relation('unit'),
     year: t.exposeInt('year', { description: 'The year whose index the plan aims to lift.' }),
-    targetPercent: t.float({ select: { targetPercent: true }, resolve: (p) => p.targetPercent.toNumber() }),
+    targetPercent: t.float({
+      description: 'The total aimed at, in percent.',
+      select: { targetPercent: true },
+      resolve: (p) => p.targetPercent.toNumber(),
+    }),
     analysis: t.exposeString('analysis', { nullable: true, description: 'Where points were lost last time, and why.' }),
     status: t.expose('status', { type: PlanStatusEnum }),
     version: t.exposeInt('version'),
@@ -48,7 +53,11 @@ export const ImprovementPlanTargetRef = builder.prismaNode('ImprovementPlanTarge
   fields: (t) => ({
     plan: t.relation('plan'),
     node: t.relation('node'),
-    targetPoints: t.float({ select: { targetPoints: true }, resolve: (p) => p.targetPoints.toNumber() }),
+    targetPoints: t.float({
+      description: "Points aimed at, within the node's maximum.",
+      select: { targetPoints: true },
+      resolve: (p) => p.targetPoints.toNumber(),
+    }),
   }),
 });
 
@@ -79,9 +88,7 @@ export const ImprovementPlanFilter = builder.inputRef<ImprovementPlanFilterValue
     unit: t.field({ type: IDFilter }),
     year: t.field({ type: IntFilter }),
     status: t.field({ type: PlanStatusFilter }),
-    AND: t.field({ type: [ImprovementPlanFilter] }),
-    OR: t.field({ type: [ImprovementPlanFilter] }),
-    NOT: t.field({ type: ImprovementPlanFilter }),
+    ...logicalFields(t, ImprovementPlanFilter),
   }),
 });
 

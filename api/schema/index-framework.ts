@@ -5,6 +5,7 @@ import {
   IntFilter,
   enumFilter,
   enumWhere,
+  logicalFields,
   logicalWhere,
   rangeWhere,
   type EnumFilterValue,
@@ -66,7 +67,11 @@ export const IndexNodeRef = builder.prismaNode('IndexNode', {
       resolve: (node) => node.code.split('.').length,
     }),
     name: t.exposeString('name'),
-    maxPoints: t.float({ select: { maxPoints: true }, resolve: (node) => node.maxPoints.toNumber() }),
+    maxPoints: t.float({
+      description: 'The most points the node can give.',
+      select: { maxPoints: true },
+      resolve: (node) => node.maxPoints.toNumber(),
+    }),
     method: t.expose('method', { type: ScoringMethodEnum }),
     reformArea: t.relation('reformArea', { nullable: true }),
     sortOrder: t.exposeInt('sortOrder'),
@@ -85,9 +90,7 @@ export const IndexFrameworkFilter = builder.inputRef<IndexFrameworkFilterValue>(
   fields: (t) => ({
     level: t.field({ type: IndexLevelFilter }),
     year: t.field({ type: IntFilter }),
-    AND: t.field({ type: [IndexFrameworkFilter] }),
-    OR: t.field({ type: [IndexFrameworkFilter] }),
-    NOT: t.field({ type: IndexFrameworkFilter }),
+    ...logicalFields(t, IndexFrameworkFilter),
   }),
 });
 

@@ -6,6 +6,7 @@ import {
   IntFilter,
   idWhere,
   enumWhere,
+  logicalFields,
   logicalWhere,
   rangeWhere,
   type EnumFilterValue,
@@ -25,7 +26,11 @@ export const IndexResultRef = builder.prismaNode('IndexResult', {
   fields: (t) => ({
     unit: t.relation('unit'),
     framework: t.relation('framework'),
-    year: t.int({ select: { framework: { select: { year: true } } }, resolve: (r) => r.framework.year }),
+    year: t.int({
+      description: "The year of the result (its framework's year).",
+      select: { framework: { select: { year: true } } },
+      resolve: (r) => r.framework.year,
+    }),
     publishedPercent: t.float({
       nullable: true,
       description: 'Total in percent as published by the assessing body.',
@@ -72,7 +77,11 @@ export const IndexScoreRef = builder.prismaNode('IndexScore', {
   fields: (t) => ({
     result: t.relation('result'),
     node: t.relation('node'),
-    points: t.float({ select: { points: true }, resolve: (s) => s.points.toNumber() }),
+    points: t.float({
+      description: "Points scored, within the node's maximum.",
+      select: { points: true },
+      resolve: (s) => s.points.toNumber(),
+    }),
     illustrative: t.exposeBoolean('illustrative'),
   }),
 });
@@ -89,11 +98,9 @@ export const IndexResultFilter = builder.inputRef<IndexResultFilterValue>('Index
   fields: (t) => ({
     unit: t.field({ type: IDFilter }),
     framework: t.field({ type: IDFilter }),
-    year: t.field({ type: IntFilter }),
-    level: t.field({ type: IndexLevelFilter }),
-    AND: t.field({ type: [IndexResultFilter] }),
-    OR: t.field({ type: [IndexResultFilter] }),
-    NOT: t.field({ type: IndexResultFilter }),
+    year: t.field({ type: IntFilter, description: 'The year of the result.' }),
+    level: t.field({ type: IndexLevelFilter, description: 'The level of the framework.' }),
+    ...logicalFields(t, IndexResultFilter),
   }),
 });
 

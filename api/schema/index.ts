@@ -1,5 +1,6 @@
 // Every schema file registers its types on the builder when imported; this file only gathers them.
 import { builder } from '../builder.ts';
+import { describeSchema } from './descriptions.ts';
 import './account.ts';
 import './deadline-extension.ts';
 import './evidence.ts';
@@ -17,4 +18,4 @@ import './task-event.ts';
 import './task.ts';
 import './unit.ts';
 
-export const schema = builder.toSchema({ sortSchema: true });
+export const schema = describeSchema(builder.toSchema({ sortSchema: true }));

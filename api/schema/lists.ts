@@ -37,8 +37,12 @@ export const orderInput = <O extends object>() =>
     const ref: InputObjectRef<Types, Order<F>> = builder.inputType(`${typeName}Order`, {
       description: `One sort key of a ${typeName} list; several keys apply in order.`,
       fields: (t) => ({
-        field: t.field({ type: fieldEnum, required: true }),
-        direction: t.field({ type: OrderDirection, defaultValue: 'asc' }),
+        field: t.field({ type: fieldEnum, required: true, description: 'The key to sort by.' }),
+        direction: t.field({
+          type: OrderDirection,
+          defaultValue: 'asc',
+          description: 'Ascending unless told otherwise.',
+        }),
       }),
     }) as unknown as InputObjectRef<Types, Order<F>>;
     const toOrderBy = (orders: readonly Order<F>[] | null | undefined): O[] => [

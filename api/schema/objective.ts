@@ -8,6 +8,7 @@ import {
   StringFilter,
   decodeId,
   idWhere,
+  logicalFields,
   logicalWhere,
   stringWhere,
   type IdFilterValue,
@@ -58,9 +59,7 @@ export const ObjectiveFilter = builder.inputRef<ObjectiveFilterValue>('Objective
     code: t.field({ type: StringFilter }),
     title: t.field({ type: StringFilter }),
     q: t.string({ description: 'Words anywhere in the code, title or description.' }),
-    AND: t.field({ type: [ObjectiveFilter] }),
-    OR: t.field({ type: [ObjectiveFilter] }),
-    NOT: t.field({ type: ObjectiveFilter }),
+    ...logicalFields(t, ObjectiveFilter),
   }),
 });
 

@@ -3,7 +3,15 @@ import type { Prisma } from '../../generated/prisma/client.ts';
 import { builder } from '../builder.ts';
 import { NotFoundError } from '../errors.ts';
 import { adminOnly } from './access.ts';
-import { StringFilter, decodeId, logicalWhere, stringWhere, type Logical, type StringFilterValue } from './filters.ts';
+import {
+  StringFilter,
+  decodeId,
+  logicalFields,
+  logicalWhere,
+  stringWhere,
+  type Logical,
+  type StringFilterValue,
+} from './filters.ts';
 import { offsetArgOptions, orderInput, withOffset } from './lists.ts';
 import { optionalText, requiredText } from './validation.ts';
 
@@ -40,9 +48,7 @@ export const PersonFilter = builder.inputRef<PersonFilterValue>('PersonFilter').
     email: t.field({ type: StringFilter }),
     heads: t.boolean({ description: 'People who have headed a unit (true) or never have (false).' }),
     illustrative: t.boolean(),
-    AND: t.field({ type: [PersonFilter] }),
-    OR: t.field({ type: [PersonFilter] }),
-    NOT: t.field({ type: PersonFilter }),
+    ...logicalFields(t, PersonFilter),
   }),
 });
 

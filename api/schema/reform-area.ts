@@ -3,7 +3,15 @@ import type { Prisma } from '../../generated/prisma/client.ts';
 import { builder } from '../builder.ts';
 import { NotFoundError } from '../errors.ts';
 import { adminOnly } from './access.ts';
-import { StringFilter, decodeId, logicalWhere, stringWhere, type Logical, type StringFilterValue } from './filters.ts';
+import {
+  StringFilter,
+  decodeId,
+  logicalFields,
+  logicalWhere,
+  stringWhere,
+  type Logical,
+  type StringFilterValue,
+} from './filters.ts';
 import { offsetArgOptions, orderInput, withOffset } from './lists.ts';
 import { requiredText } from './validation.ts';
 
@@ -30,9 +38,7 @@ export const ReformAreaFilter = builder.inputRef<ReformAreaFilterValue>('ReformA
   fields: (t) => ({
     code: t.field({ type: StringFilter }),
     name: t.field({ type: StringFilter, description: 'Vietnamese or English name.' }),
-    AND: t.field({ type: [ReformAreaFilter] }),
-    OR: t.field({ type: [ReformAreaFilter] }),
-    NOT: t.field({ type: ReformAreaFilter }),
+    ...logicalFields(t, ReformAreaFilter),
   }),
 });
 

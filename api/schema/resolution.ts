@@ -2,7 +2,15 @@ import type { Prisma } from '../../generated/prisma/client.ts';
 import { builder } from '../builder.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import { adminOnly } from './access.ts';
-import { StringFilter, decodeId, logicalWhere, stringWhere, type Logical, type StringFilterValue } from './filters.ts';
+import {
+  StringFilter,
+  decodeId,
+  logicalFields,
+  logicalWhere,
+  stringWhere,
+  type Logical,
+  type StringFilterValue,
+} from './filters.ts';
 import { offsetArgOptions, orderInput, withOffset } from './lists.ts';
 import { dateInput, optionalText, requiredText, yearInput } from './validation.ts';
 
@@ -33,9 +41,7 @@ export const ResolutionFilter = builder.inputRef<ResolutionFilterValue>('Resolut
   fields: (t) => ({
     code: t.field({ type: StringFilter }),
     title: t.field({ type: StringFilter }),
-    AND: t.field({ type: [ResolutionFilter] }),
-    OR: t.field({ type: [ResolutionFilter] }),
-    NOT: t.field({ type: ResolutionFilter }),
+    ...logicalFields(t, ResolutionFilter),
   }),
 });
 

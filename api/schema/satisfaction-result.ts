@@ -6,6 +6,7 @@ import {
   enumFilter,
   enumWhere,
   idWhere,
+  logicalFields,
   logicalWhere,
   rangeWhere,
   type EnumFilterValue,
@@ -37,15 +38,18 @@ export const SatisfactionResultRef = builder.prismaNode('SatisfactionResult', {
     sector: t.expose('sector', { type: ServiceSectorEnum }),
     element: t.expose('element', { type: SipasElementEnum }),
     satisfactionPercent: t.float({
+      description: 'Share of respondents satisfied, in percent.',
       select: { satisfactionPercent: true },
       resolve: (r) => r.satisfactionPercent.toNumber(),
     }),
     perceptionPercent: t.float({
+      description: 'Share of respondents aware of the element, in percent, when surveyed.',
       nullable: true,
       select: { perceptionPercent: true },
       resolve: (r) => decimal(r.perceptionPercent),
     }),
     expectationPercent: t.float({
+      description: 'Share of respondents whose expectation was met, in percent, when surveyed.',
       nullable: true,
       select: { expectationPercent: true },
       resolve: (r) => decimal(r.expectationPercent),
@@ -74,9 +78,7 @@ export const SatisfactionResultFilter = builder
       year: t.field({ type: IntFilter }),
       sector: t.field({ type: ServiceSectorFilter }),
       element: t.field({ type: SipasElementFilter }),
-      AND: t.field({ type: [SatisfactionResultFilter] }),
-      OR: t.field({ type: [SatisfactionResultFilter] }),
-      NOT: t.field({ type: SatisfactionResultFilter }),
+      ...logicalFields(t, SatisfactionResultFilter),
     }),
   });
 

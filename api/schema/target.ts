@@ -9,6 +9,7 @@ import {
   StringFilter,
   decodeId,
   idWhere,
+  logicalFields,
   logicalWhere,
   rangeWhere,
   stringWhere,
@@ -39,12 +40,17 @@ export const TargetRef = builder.prismaNode('Target', {
     measure: t.exposeString('measure', { description: 'Unit of measure, e.g. "%" or "hạng" (rank).' }),
     comparator: t.expose('comparator', { type: ComparatorEnum }),
     baselineValue: t.float({
+      description: 'The value the target starts from.',
       nullable: true,
       select: { baselineValue: true },
       resolve: (target) => toNumber(target.baselineValue),
     }),
     baselineYear: t.exposeInt('baselineYear', { nullable: true }),
-    targetValue: t.float({ select: { targetValue: true }, resolve: (target) => target.targetValue.toNumber() }),
+    targetValue: t.float({
+      description: 'The value to reach.',
+      select: { targetValue: true },
+      resolve: (target) => target.targetValue.toNumber(),
+    }),
     targetYear: t.exposeInt('targetYear'),
     source: t.exposeString('source', { nullable: true }),
     years: t.relation('years', {
@@ -63,11 +69,13 @@ export const TargetYearRef = builder.prismaNode('TargetYear', {
     target: t.relation('target'),
     year: t.exposeInt('year'),
     plannedValue: t.float({
+      description: 'Interim target for that year; null when only the final target applies.',
       nullable: true,
       select: { plannedValue: true },
       resolve: (row) => toNumber(row.plannedValue),
     }),
     actualValue: t.float({
+      description: 'The value reached that year, once known.',
       nullable: true,
       select: { actualValue: true },
       resolve: (row) => toNumber(row.actualValue),
@@ -92,14 +100,12 @@ export const TargetFilter = builder.inputRef<TargetFilterValue>('TargetFilter').
   description: 'Selects targets.',
   fields: (t) => ({
     objective: t.field({ type: IDFilter }),
-    unit: t.field({ type: IDFilter }),
+    unit: t.field({ type: IDFilter, description: 'The unit whose result is measured.' }),
     code: t.field({ type: StringFilter }),
     indicator: t.field({ type: StringFilter }),
     targetYear: t.field({ type: IntFilter }),
     reformArea: t.field({ type: IDFilter, description: "The reform area of the target's objective." }),
-    AND: t.field({ type: [TargetFilter] }),
-    OR: t.field({ type: [TargetFilter] }),
-    NOT: t.field({ type: TargetFilter }),
+    ...logicalFields(t, TargetFilter),
   }),
 });
 
@@ -267,7 +273,10 @@ builder.mutationFields((t) => ({
     type: 'TargetYear',
     description: "Records a target's interim or actual value for a year (creating the year if new). Secretariat only.",
     authScopes: adminOnly,
-    args: { targetId: t.arg.id({ required: true }), input: t.arg({ type: TargetYearInput, required: true }) },
+    args: {
+      targetId: t.arg.id({ required: true, description: 'Global id of the target.' }),
+      input: t.arg({ type: TargetYearInput, required: true }),
+    },
     resolve: (query, _root, { targetId, input }, ctx) => {
       const id = decodeId(targetId, 'Target', 'targetId');
       const values = { plannedValue: input.plannedValue, actualValue: input.actualValue, note: input.note };

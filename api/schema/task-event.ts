@@ -6,6 +6,7 @@ import {
   enumFilter,
   enumWhere,
   idWhere,
+  logicalFields,
   logicalWhere,
   rangeWhere,
   type EnumFilterValue,
@@ -56,9 +57,7 @@ export const TaskEventFilter = builder.inputRef<TaskEventFilterValue>('TaskEvent
     actor: t.field({ type: IDFilter, description: 'The account that made the change.' }),
     type: t.field({ type: TaskEventTypeFilter }),
     at: t.field({ type: DateTimeFilter }),
-    AND: t.field({ type: [TaskEventFilter] }),
-    OR: t.field({ type: [TaskEventFilter] }),
-    NOT: t.field({ type: TaskEventFilter }),
+    ...logicalFields(t, TaskEventFilter),
   }),
 });
 

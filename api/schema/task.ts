@@ -15,6 +15,7 @@ import {
   enumFilter,
   enumWhere,
   idWhere,
+  logicalFields,
   logicalWhere,
   rangeWhere,
   stringWhere,
@@ -100,6 +101,7 @@ export const TaskRef = builder.prismaNode('Task', {
     illustrative: t.exposeBoolean('illustrative', { description: 'True for illustrative demo data.' }),
     timeliness: t.field({
       type: TimelinessEnum,
+      description: 'How the task stands against its deadline today; null when cancelled.',
       nullable: true,
       select: { status: true, deadline: true, originalDeadline: true, completedOn: true },
       resolve: (task, _args, ctx) => timelinessOf(task, ctx.today, ctx.dueSoonDays),
@@ -111,7 +113,7 @@ export const TaskRef = builder.prismaNode('Task', {
       resolve: (task, _args, ctx) =>
         task.status === 'COMPLETED' || task.status === 'CANCELLED' ? null : daysBetween(ctx.today, task.deadline),
     }),
-    evidenceCount: t.relationCount('evidence'),
+    evidenceCount: t.relationCount('evidence', { description: 'Number of pieces of evidence.' }),
     evidence: t.relation('evidence', { query: { orderBy: [{ submittedAt: 'asc' }, { id: 'asc' }] } }),
     extensionRequests: t.relation('extensionRequests', {
       description: 'Deadline extension requests, latest first.',
@@ -165,7 +167,7 @@ const TaskPriorityFilter = enumFilter<TaskPriority>('TaskPriorityFilter', TaskPr
 export const TaskFilter = builder.inputRef<TaskFilterValue>('TaskFilter').implement({
   description: 'Selects tasks; fields combine with AND, and AND, OR and NOT nest.',
   fields: (t) => ({
-    id: t.field({ type: IDFilter }),
+    id: t.field({ type: IDFilter, description: 'The tasks themselves.' }),
     title: t.field({ type: StringFilter }),
     q: t.string({ description: 'Words anywhere in the title or description.' }),
     status: t.field({ type: TaskStatusFilter }),
@@ -175,7 +177,7 @@ export const TaskFilter = builder.inputRef<TaskFilterValue>('TaskFilter').implem
     reformArea: t.field({ type: IDFilter, description: "The reform area of the task's objective." }),
     resolution: t.field({ type: IDFilter, description: "The resolution of the task's objective." }),
     leadUnit: t.field({ type: IDFilter }),
-    supportingUnit: t.field({ type: IDFilter }),
+    supportingUnit: t.field({ type: IDFilter, description: 'A unit among the supporting units.' }),
     unit: t.field({ type: IDFilter, description: 'Tasks a unit leads or supports.' }),
     startDate: t.field({ type: DateFilter }),
     deadline: t.field({ type: DateFilter }),
@@ -184,9 +186,7 @@ export const TaskFilter = builder.inputRef<TaskFilterValue>('TaskFilter').implem
     progress: t.field({ type: IntFilter }),
     extended: t.boolean({ description: 'Tasks whose deadline was moved by an approved extension (true) or not.' }),
     illustrative: t.boolean(),
-    AND: t.field({ type: [TaskFilter] }),
-    OR: t.field({ type: [TaskFilter] }),
-    NOT: t.field({ type: TaskFilter }),
+    ...logicalFields(t, TaskFilter),
   }),
 });
 

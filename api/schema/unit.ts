@@ -10,6 +10,7 @@ import {
   enumFilter,
   enumWhere,
   idWhere,
+  logicalFields,
   logicalWhere,
   rangeWhere,
   stringWhere,
@@ -117,7 +118,7 @@ const UnitKindFilter = enumFilter<UnitKind>('UnitKindFilter', UnitKindEnum, 'Mat
 export const UnitFilter = builder.inputRef<UnitFilterValue>('UnitFilter').implement({
   description: 'Selects units; fields combine with AND.',
   fields: (t) => ({
-    id: t.field({ type: IDFilter }),
+    id: t.field({ type: IDFilter, description: 'The units themselves.' }),
     code: t.field({ type: StringFilter }),
     name: t.field({ type: StringFilter }),
     kind: t.field({ type: UnitKindFilter }),
@@ -125,9 +126,7 @@ export const UnitFilter = builder.inputRef<UnitFilterValue>('UnitFilter').implem
     active: t.boolean({ description: 'Only units that exist today (true) or only former ones (false).' }),
     dissolvedOn: t.field({ type: DateFilter }),
     q: t.string({ description: 'Words anywhere in the code or name.' }),
-    AND: t.field({ type: [UnitFilter] }),
-    OR: t.field({ type: [UnitFilter] }),
-    NOT: t.field({ type: UnitFilter }),
+    ...logicalFields(t, UnitFilter),
   }),
 });
 
