@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import {
   bindMigrationAwareSqlAdapterFactory,
+  type SqlDriverAdapter,
   type SqlMigrationAwareDriverAdapterFactory,
 } from '@prisma/driver-adapter-utils';
 import type { MigrationList, SchemaEngine as SchemaEngineType } from '@prisma/schema-engine-wasm';
@@ -70,15 +71,28 @@ async function withEngine<T>(
   run: (engine: SchemaEngineType) => Promise<T>,
 ): Promise<T> {
   const { SchemaEngine } = await loadEngineModule();
+  // The engine never releases the connections it opens; one of them holds the migration advisory lock,
+  // which would make the next engine wait until the pool drops it. Release them all when done.
+  const opened: SqlDriverAdapter[] = [];
+  const track = async (adapter: Promise<SqlDriverAdapter>) => {
+    opened.push(await adapter);
+    return opened[opened.length - 1] as SqlDriverAdapter;
+  };
   const engine = await SchemaEngine.new(
     { datamodels: await readSchema() },
     () => {},
-    bindMigrationAwareSqlAdapterFactory(adapterFactory),
+    bindMigrationAwareSqlAdapterFactory({
+      provider: adapterFactory.provider,
+      adapterName: adapterFactory.adapterName,
+      connect: () => track(adapterFactory.connect()),
+      connectToShadowDb: () => track(adapterFactory.connectToShadowDb()),
+    }),
   );
   try {
     return await run(engine);
   } finally {
     engine.free();
+    await Promise.all(opened.map((adapter) => adapter.dispose()));
   }
 }
 
