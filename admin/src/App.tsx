@@ -1,0 +1,40 @@
+import { Admin, Resource } from 'react-admin';
+import { authProvider } from './authProvider';
+import Dashboard from './dashboard/Dashboard';
+import { dataProvider } from './dataProvider';
+import headships from './headships';
+import { i18nProvider } from './i18n';
+import indexResults from './indexResults';
+import { Layout } from './layout/Layout';
+import { LoginPage } from './layout/LoginPage';
+import objectives from './objectives';
+import people from './people';
+import reformAreas from './reformAreas';
+import resolutions from './resolutions';
+import targets from './targets';
+import tasks from './tasks';
+import units from './units';
+
+export const App = () => (
+  <Admin
+    title="CCHC Đạ Tẻh"
+    dataProvider={dataProvider}
+    authProvider={authProvider}
+    i18nProvider={i18nProvider}
+    dashboard={Dashboard}
+    layout={Layout}
+    loginPage={LoginPage}
+    requireAuth
+    disableTelemetry
+  >
+    <Resource name="tasks" {...tasks} />
+    <Resource name="units" {...units} />
+    <Resource name="objectives" {...objectives} />
+    <Resource name="targets" {...targets} />
+    <Resource name="resolutions" {...resolutions} />
+    <Resource name="reformAreas" {...reformAreas} />
+    <Resource name="people" {...people} />
+    <Resource name="headships" {...headships} />
+    <Resource name="indexResults" {...indexResults} />
+  </Admin>
+);

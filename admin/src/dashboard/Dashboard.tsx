@@ -1,0 +1,48 @@
+import DueSoonIcon from '@mui/icons-material/AlarmOutlined';
+import OpenIcon from '@mui/icons-material/PendingActionsOutlined';
+import OverdueIcon from '@mui/icons-material/ReportProblemOutlined';
+import { Box, Typography } from '@mui/material';
+import { Title, useGetIdentity, useTranslate } from 'react-admin';
+import { enumLabel } from '../enums';
+import { TaskCountCard } from './TaskCountCard';
+
+// A first overview; the committee's dashboard comes with its own issue.
+const Dashboard = () => {
+  const translate = useTranslate();
+  const { identity } = useGetIdentity();
+  return (
+    <Box sx={{ mt: 2 }}>
+      <Title title="par.dashboard.title" />
+      <Typography variant="h5" component="h2">
+        {translate('par.dashboard.welcome', { name: identity?.fullName ?? '' })}
+      </Typography>
+      {identity && (
+        <Typography variant="body2" color="text.secondary" gutterBottom>
+          {[translate(enumLabel('Role', identity.role)), identity.unitName].filter(Boolean).join(' · ')}
+        </Typography>
+      )}
+      <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2 }}>
+        <TaskCountCard
+          title="par.dashboard.open"
+          timeliness={['ON_TRACK', 'DUE_SOON', 'OVERDUE']}
+          icon={<OpenIcon color="info" fontSize="large" />}
+          color="info.main"
+        />
+        <TaskCountCard
+          title="par.dashboard.due_soon"
+          timeliness={['DUE_SOON']}
+          icon={<DueSoonIcon color="warning" fontSize="large" />}
+          color="warning.main"
+        />
+        <TaskCountCard
+          title="par.dashboard.overdue"
+          timeliness={['OVERDUE']}
+          icon={<OverdueIcon color="error" fontSize="large" />}
+          color="error.main"
+        />
+      </Box>
+    </Box>
+  );
+};
+
+export default Dashboard;

@@ -1,0 +1,119 @@
+// Which GraphQL type and root list field stand behind each react-admin resource, and what to select.
+// Lists select what their tables show; one record (show, edit, mutation results) selects everything
+// its page shows, so a page needs a single request.
+
+export interface ResourceDefinition {
+  /** The GraphQL object type; its mutations are `create<Type>` and `update<Type>`. */
+  type: string;
+  /** The root connection field of its lists. */
+  list: string;
+  /** Selection of a list row (also used by getMany). */
+  listFields: string;
+  /** Selection of one record; the list selection when absent. */
+  oneFields?: string;
+}
+
+const unitRef = 'id name';
+const personRef = 'id fullName';
+
+const taskRow = `id title status timeliness priority progress deadline daysToDeadline version
+  leadUnit { ${unitRef} } responsibleHead { ${personRef} } objective { id code }`;
+
+const headshipRow = `id title startDate endDate acting current unit { ${unitRef} } person { ${personRef} }`;
+
+const objectiveRow = `id code title sortOrder taskCount
+  reformArea { id name nameEn } resolution { id code }`;
+
+const targetRow = `id code indicator comparator targetValue measure targetYear
+  objective { id code title } unit { ${unitRef} }`;
+
+const indexResultRow = `id year publishedPercent publishedRank publishedOf publishedOn percent totalPoints
+  illustrative unit { ${unitRef} } framework { id name level }`;
+
+const resources: Record<string, ResourceDefinition> = {
+  tasks: {
+    type: 'Task',
+    list: 'tasks',
+    listFields: taskRow,
+    oneFields: `${taskRow} description startDate originalDeadline completedOn evidenceCount illustrative
+      createdAt updatedAt
+      supportingUnits { ${unitRef} }
+      objective { id code title reformArea { id name nameEn } resolution { id code } }
+      evidence {
+        id title kind documentNumber documentDate issuer url fileName reviewStatus reviewNote submittedAt
+        submittedBy { id displayName }
+      }
+      extensionRequests {
+        id status reason previousDeadline requestedDeadline requestedAt decidedAt decisionNote
+        requestedBy { id displayName } decidedBy { id displayName }
+      }
+      timeline(first: 100) {
+        totalCount
+        nodes { id type at actor { id displayName } fromStatus toStatus changes note }
+      }`,
+  },
+  units: {
+    type: 'Unit',
+    list: 'units',
+    listFields: `id code name kind active sortOrder dissolvedOn
+      parent { ${unitRef} } currentHead { ${personRef} }`,
+    oneFields: `id code name kind active sortOrder address phone email establishedOn dissolvedOn
+      createdAt updatedAt
+      parent { ${unitRef} } successor { ${unitRef} } predecessors { ${unitRef} } children { ${unitRef} }
+      currentHead { ${personRef} }
+      headships { id title startDate endDate acting current person { ${personRef} } }`,
+  },
+  objectives: {
+    type: 'Objective',
+    list: 'objectives',
+    listFields: objectiveRow,
+    oneFields: `${objectiveRow} description createdAt updatedAt
+      targets { id code indicator comparator targetValue measure targetYear }`,
+  },
+  targets: {
+    type: 'Target',
+    list: 'targets',
+    listFields: targetRow,
+    oneFields: `${targetRow} baselineValue baselineYear source createdAt updatedAt
+      years { id year plannedValue actualValue note illustrative }`,
+  },
+  resolutions: {
+    type: 'Resolution',
+    list: 'resolutions',
+    listFields: 'id code title issuedBy issuedOn horizonYear orientationYear',
+    oneFields: `id code title issuedBy issuedOn horizonYear orientationYear summary createdAt updatedAt
+      objectives { id code title }`,
+  },
+  reformAreas: {
+    type: 'ReformArea',
+    list: 'reformAreas',
+    listFields: 'id code name nameEn sortOrder',
+    oneFields: 'id code name nameEn sortOrder objectives { id code title }',
+  },
+  people: {
+    type: 'Person',
+    list: 'people',
+    listFields: 'id fullName email phone illustrative',
+    oneFields: `id fullName email phone illustrative createdAt updatedAt
+      headships { id title startDate endDate acting current unit { ${unitRef} } }`,
+  },
+  headships: {
+    type: 'Headship',
+    list: 'headships',
+    listFields: headshipRow,
+    oneFields: `${headshipRow} createdAt updatedAt`,
+  },
+  indexResults: {
+    type: 'IndexResult',
+    list: 'indexResults',
+    listFields: indexResultRow,
+    oneFields: `${indexResultRow} source createdAt updatedAt
+      scores { id points node { id code name depth maxPoints } }`,
+  },
+};
+
+export function resourceDefinition(resource: string): ResourceDefinition {
+  const definition = resources[resource];
+  if (!definition) throw new Error(`Unknown resource "${resource}"`);
+  return definition;
+}

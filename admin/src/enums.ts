@@ -1,0 +1,41 @@
+// The API's enums in the order people read them (the schema lists them alphabetically), with the
+// choices the forms and filters offer. Labels live in i18n under `par.enum.<Enum>.<VALUE>`.
+
+export const enums = {
+  TaskStatus: ['NOT_STARTED', 'IN_PROGRESS', 'SUBMITTED', 'RETURNED', 'COMPLETED', 'CANCELLED'],
+  Timeliness: ['ON_TRACK', 'DUE_SOON', 'OVERDUE', 'COMPLETED_ON_TIME', 'COMPLETED_WITHIN_EXTENSION', 'COMPLETED_LATE'],
+  TaskPriority: ['LOW', 'NORMAL', 'HIGH', 'URGENT'],
+  TaskEventType: [
+    'CREATED',
+    'UPDATED',
+    'STATUS_CHANGED',
+    'PROGRESS_REPORTED',
+    'EVIDENCE_ADDED',
+    'EVIDENCE_REVIEWED',
+    'EXTENSION_REQUESTED',
+    'EXTENSION_DECIDED',
+    'COMMENTED',
+  ],
+  UnitKind: ['DISTRICT', 'COMMITTEE', 'AGENCY', 'TOWNSHIP', 'COMMUNE'],
+  Role: ['ADMIN', 'COMMITTEE', 'UNIT_HEAD', 'ANALYST'],
+  ExtensionStatus: ['PENDING', 'APPROVED', 'REJECTED', 'WITHDRAWN'],
+  ReviewStatus: ['PENDING', 'ACCEPTED', 'REJECTED'],
+  EvidenceKind: ['DOCUMENT', 'LINK', 'FILE'],
+  Comparator: ['GT', 'GTE', 'EQ', 'LTE', 'LT'],
+  IndexLevel: ['DISTRICT', 'AGENCY', 'COMMUNE'],
+  ScoringMethod: ['SELF_ASSESSED', 'SURVEY'],
+} as const;
+
+export type EnumName = keyof typeof enums;
+export type EnumValue<E extends EnumName> = (typeof enums)[E][number];
+export type Role = EnumValue<'Role'>;
+export type Timeliness = EnumValue<'Timeliness'>;
+
+/** The shape of the enum labels in every language: a label for each value of each enum. */
+export type EnumMessages = { [E in EnumName]: Record<EnumValue<E>, string> };
+
+export const enumLabel = (name: EnumName, value: string) => `par.enum.${name}.${value}`;
+
+/** Choices for a SelectInput or SelectArrayInput; react-admin translates the names. */
+export const enumChoices = (name: EnumName) =>
+  enums[name].map((value) => ({ id: value, name: enumLabel(name, value) }));

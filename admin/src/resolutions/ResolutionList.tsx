@@ -1,0 +1,19 @@
+import { DataTable, List, SearchInput } from 'react-admin';
+import { DayField } from '../common/LocaleFields';
+
+const resolutionFilters = [<SearchInput key="title" source="title" alwaysOn />];
+
+const ResolutionList = () => (
+  <List filters={resolutionFilters} sort={{ field: 'issuedOn', order: 'DESC' }}>
+    <DataTable rowClick="show" bulkActionButtons={false}>
+      <DataTable.Col source="code" />
+      <DataTable.Col source="title" disableSort />
+      <DataTable.Col source="issuedBy" disableSort />
+      <DataTable.Col source="issuedOn" field={DayField} />
+      <DataTable.Col source="horizonYear" disableSort />
+      <DataTable.Col source="orientationYear" disableSort />
+    </DataTable>
+  </List>
+);
+
+export default ResolutionList;

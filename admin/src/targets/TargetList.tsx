@@ -1,0 +1,40 @@
+import { AutocompleteInput, DataTable, List, NumberInput, ReferenceInput, SearchInput } from 'react-admin';
+import { ReferenceLink } from '../common/ReferenceLink';
+import { TargetValueField } from './TargetFields';
+
+const targetFilters = [
+  <SearchInput key="indicator" source="indicator" alwaysOn />,
+  <ReferenceInput key="objective" source="objective" reference="objectives" sort={{ field: 'sortOrder', order: 'ASC' }}>
+    <AutocompleteInput label="resources.targets.fields.objective" />
+  </ReferenceInput>,
+  <ReferenceInput
+    key="reformArea"
+    source="reformArea"
+    reference="reformAreas"
+    sort={{ field: 'sortOrder', order: 'ASC' }}
+  >
+    <AutocompleteInput label="resources.targets.fields.reformArea" filterToQuery={(name) => ({ name })} />
+  </ReferenceInput>,
+  <NumberInput key="targetYear" source="targetYear" step={1} />,
+];
+
+const TargetList = () => (
+  <List filters={targetFilters} sort={{ field: 'code', order: 'ASC' }}>
+    <DataTable rowClick="show" bulkActionButtons={false}>
+      <DataTable.Col source="code" />
+      <DataTable.Col source="indicator" />
+      <DataTable.Col source="targetValue" disableSort>
+        <TargetValueField />
+      </DataTable.Col>
+      <DataTable.Col source="targetYear" />
+      <DataTable.Col source="objective.code" label="resources.targets.fields.objective" disableSort>
+        <ReferenceLink source="objective" reference="objectives" display="code" />
+      </DataTable.Col>
+      <DataTable.Col source="unit.name" label="resources.targets.fields.unit" disableSort>
+        <ReferenceLink source="unit" reference="units" display="name" />
+      </DataTable.Col>
+    </DataTable>
+  </List>
+);
+
+export default TargetList;

@@ -1,0 +1,3 @@
+import { EnumField } from '../common/EnumField';
+
+export const UnitKindField = () => <EnumField source="kind" enumName="UnitKind" />;
