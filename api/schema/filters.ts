@@ -133,6 +133,15 @@ export function decodeId(globalId: string | number, typename: string, field = 'i
   return id;
 }
 
+/** Like decodeId, passing through undefined (leave as is) and null (clear). */
+export function decodeOptionalId<T extends null | undefined>(
+  globalId: string | T,
+  typename: string,
+  field: string,
+): number | T {
+  return globalId == null ? (globalId as T) : decodeId(globalId, typename, field);
+}
+
 export function idWhere(filter: IdFilterValue | null | undefined, typename: string, field: string) {
   if (!filter) return undefined;
   return {

@@ -1,5 +1,6 @@
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { builder } from '../builder.ts';
+import { decimalOrNull } from './decimal.ts';
 import { percentOf, topLevelTotal } from '../services/index-totals.ts';
 import {
   IDFilter,
@@ -18,8 +19,6 @@ import { IndexLevelFilter } from './index-framework.ts';
 import type { IndexLevel } from '../../generated/prisma/client.ts';
 import { offsetArgOptions, orderInput, withOffset } from './lists.ts';
 
-const decimal = (value: Prisma.Decimal | null) => (value === null ? null : value.toNumber());
-
 export const IndexResultRef = builder.prismaNode('IndexResult', {
   id: { field: 'id' },
   description: "A unit's PAR index result for one year under one framework: published figures and points per node.",
@@ -35,7 +34,7 @@ export const IndexResultRef = builder.prismaNode('IndexResult', {
       nullable: true,
       description: 'Total in percent as published by the assessing body.',
       select: { publishedPercent: true },
-      resolve: (r) => decimal(r.publishedPercent),
+      resolve: (r) => decimalOrNull(r.publishedPercent),
     }),
     publishedRank: t.exposeInt('publishedRank', { nullable: true, description: 'Published rank, 1 = best.' }),
     publishedOf: t.exposeInt('publishedOf', {

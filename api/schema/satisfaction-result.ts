@@ -1,5 +1,6 @@
 import { ServiceSector, SipasElement, type Prisma } from '../../generated/prisma/client.ts';
 import { builder } from '../builder.ts';
+import { decimalOrNull } from './decimal.ts';
 import {
   IDFilter,
   IntFilter,
@@ -27,8 +28,6 @@ export const SipasElementEnum = builder.enumType(SipasElement, {
     'An element of a public service surveyed by SIPAS: access, the procedure, the civil servant, the result, the handling of feedback; OVERALL for the index.',
 });
 
-const decimal = (value: Prisma.Decimal | null) => (value === null ? null : value.toNumber());
-
 export const SatisfactionResultRef = builder.prismaNode('SatisfactionResult', {
   id: { field: 'id' },
   description: "Satisfaction of citizens and organisations with a sector's services in one year (SIPAS).",
@@ -46,13 +45,13 @@ export const SatisfactionResultRef = builder.prismaNode('SatisfactionResult', {
       description: 'Share of respondents aware of the element, in percent, when surveyed.',
       nullable: true,
       select: { perceptionPercent: true },
-      resolve: (r) => decimal(r.perceptionPercent),
+      resolve: (r) => decimalOrNull(r.perceptionPercent),
     }),
     expectationPercent: t.float({
       description: 'Share of respondents whose expectation was met, in percent, when surveyed.',
       nullable: true,
       select: { expectationPercent: true },
-      resolve: (r) => decimal(r.expectationPercent),
+      resolve: (r) => decimalOrNull(r.expectationPercent),
     }),
     respondents: t.exposeInt('respondents', { nullable: true }),
     illustrative: t.exposeBoolean('illustrative'),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Comparator, type Prisma } from '../../generated/prisma/client.ts';
 import { builder } from '../builder.ts';
+import { decimalOrNull } from './decimal.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import { adminOnly } from './access.ts';
 import {
@@ -8,6 +9,7 @@ import {
   IntFilter,
   StringFilter,
   decodeId,
+  decodeOptionalId,
   idWhere,
   logicalFields,
   logicalWhere,
@@ -27,8 +29,6 @@ export const ComparatorEnum = builder.enumType(Comparator, {
     'How the actual value must compare with the target value: GT (above), GTE (at least), LT, LTE (at most), EQ.',
 });
 
-const toNumber = (value: Prisma.Decimal | null) => (value === null ? null : value.toNumber());
-
 export const TargetRef = builder.prismaNode('Target', {
   id: { field: 'id' },
   description: 'A measurable target (chỉ tiêu) of an objective, e.g. "PAR index above 92% every year".',
@@ -43,7 +43,7 @@ export const TargetRef = builder.prismaNode('Target', {
       description: 'The value the target starts from.',
       nullable: true,
       select: { baselineValue: true },
-      resolve: (target) => toNumber(target.baselineValue),
+      resolve: (target) => decimalOrNull(target.baselineValue),
     }),
     baselineYear: t.exposeInt('baselineYear', { nullable: true }),
     targetValue: t.float({
@@ -72,13 +72,13 @@ export const TargetYearRef = builder.prismaNode('TargetYear', {
       description: 'Interim target for that year; null when only the final target applies.',
       nullable: true,
       select: { plannedValue: true },
-      resolve: (row) => toNumber(row.plannedValue),
+      resolve: (row) => decimalOrNull(row.plannedValue),
     }),
     actualValue: t.float({
       description: 'The value reached that year, once known.',
       nullable: true,
       select: { actualValue: true },
-      resolve: (row) => toNumber(row.actualValue),
+      resolve: (row) => decimalOrNull(row.actualValue),
     }),
     note: t.exposeString('note', { nullable: true }),
     illustrative: t.exposeBoolean('illustrative', {
@@ -209,8 +209,6 @@ function checkTarget(target: { baselineValue?: unknown; baselineYear?: number | 
   }
 }
 
-const optionalUnitId = (id: string | null | undefined) => (id == null ? id : decodeId(id, 'Unit', 'input.unitId'));
-
 builder.mutationFields((t) => ({
   createTarget: t.prismaField({
     type: 'Target',
@@ -223,7 +221,7 @@ builder.mutationFields((t) => ({
         ...query,
         data: {
           objectiveId: decodeId(input.objectiveId, 'Objective', 'input.objectiveId'),
-          unitId: optionalUnitId(input.unitId) ?? null,
+          unitId: decodeOptionalId(input.unitId, 'Unit', 'input.unitId') ?? null,
           code: input.code,
           indicator: input.indicator,
           measure: input.measure,
@@ -255,7 +253,7 @@ builder.mutationFields((t) => ({
         ...query,
         where: { id: targetId },
         data: {
-          unitId: optionalUnitId(input.unitId),
+          unitId: decodeOptionalId(input.unitId, 'Unit', 'input.unitId'),
           ...(input.code != null && { code: input.code }),
           ...(input.indicator != null && { indicator: input.indicator }),
           ...(input.measure != null && { measure: input.measure }),

@@ -12,6 +12,7 @@ import {
   IntFilter,
   StringFilter,
   decodeId,
+  decodeOptionalId,
   enumFilter,
   enumWhere,
   idWhere,
@@ -323,9 +324,8 @@ function taskPlan(input: typeof UpdateTaskInput.$inferInput): TaskPlan {
   return {
     title: input.title,
     description: input.description,
-    objectiveId:
-      input.objectiveId == null ? input.objectiveId : decodeId(input.objectiveId, 'Objective', 'input.objectiveId'),
-    leadUnitId: input.leadUnitId == null ? input.leadUnitId : decodeId(input.leadUnitId, 'Unit', 'input.leadUnitId'),
+    objectiveId: decodeOptionalId(input.objectiveId, 'Objective', 'input.objectiveId'),
+    leadUnitId: decodeOptionalId(input.leadUnitId, 'Unit', 'input.leadUnitId'),
     supportingUnitIds: input.supportingUnitIds?.map((id, i) => decodeId(id, 'Unit', `input.supportingUnitIds.${i}`)),
     startDate: input.startDate,
     deadline: input.deadline,

@@ -7,6 +7,7 @@ import {
   IDFilter,
   StringFilter,
   decodeId,
+  decodeOptionalId,
   enumFilter,
   enumWhere,
   idWhere,
@@ -220,9 +221,6 @@ export const UpdateUnitInput = builder.inputType('UpdateUnitInput', {
   }),
 });
 
-const optionalUnitId = (id: string | null | undefined, field: string) =>
-  id == null ? id : decodeId(id, 'Unit', field);
-
 builder.mutationFields((t) => ({
   createUnit: t.prismaField({
     type: 'Unit',
@@ -230,7 +228,7 @@ builder.mutationFields((t) => ({
     authScopes: adminOnly,
     args: { input: t.arg({ type: CreateUnitInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const parentId = optionalUnitId(input.parentId, 'input.parentId') ?? null;
+      const parentId = decodeOptionalId(input.parentId, 'Unit', 'input.parentId') ?? null;
       return ctx.prisma.unit.create({
         ...query,
         data: {
@@ -261,8 +259,8 @@ builder.mutationFields((t) => ({
       const current = await ctx.prisma.unit.findUnique({ where: { id } });
       if (!current) throw new NotFoundError('Unit', globalId);
       const links = {
-        parentId: optionalUnitId(input.parentId, 'input.parentId'),
-        successorId: optionalUnitId(input.successorId, 'input.successorId'),
+        parentId: decodeOptionalId(input.parentId, 'Unit', 'input.parentId'),
+        successorId: decodeOptionalId(input.successorId, 'Unit', 'input.successorId'),
         dissolvedOn: input.dissolvedOn,
       };
       await checkUnitLinks(ctx.prisma, id, links, current);
