@@ -6,7 +6,7 @@ import { schema } from '../../api/schema/index.ts';
 const builtIn = new Set(['String', 'Int', 'Float', 'Boolean', 'ID', 'PageInfo']);
 const generated = (name: string) => name.startsWith('__') || builtIn.has(name) || /(Connection|Edge)$/.test(name);
 
-describe('the committed SDL, the analysts\' manual', () => {
+describe("the committed SDL, the analysts' manual", () => {
   it('matches the schema the server builds (run npm run schema:print after a change)', () => {
     const committed = readFileSync(new URL('../../api/schema.graphql', import.meta.url), 'utf8');
     expect(committed).toBe(`${printSchema(schema)}\n`);
