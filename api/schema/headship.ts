@@ -15,7 +15,7 @@ import {
   type RangeFilterValue,
 } from './filters.ts';
 import { offsetArgOptions, orderInput, withOffset } from './lists.ts';
-import { dateInput, requiredText } from './validation.ts';
+import { dateInput, notNull, requiredText } from './validation.ts';
 
 export const HeadshipRef = builder.prismaNode('Headship', {
   id: { field: 'id' },
@@ -119,6 +119,7 @@ export const CreateHeadshipInput = builder.inputType('CreateHeadshipInput', {
 });
 
 export const UpdateHeadshipInput = builder.inputType('UpdateHeadshipInput', {
+  validate: notNull('title', 'startDate', 'acting'),
   description: 'Changes to a term, typically its end date.',
   fields: (t) => ({
     title: t.string({ validate: headshipFields.title }),

@@ -17,7 +17,7 @@ import {
 } from './filters.ts';
 import { offsetArgOptions, orderInput, withOffset } from './lists.ts';
 import { TaskFilter, TaskOrder, taskWhere } from './task.ts';
-import { optionalText, requiredText } from './validation.ts';
+import { notNull, optionalText, requiredText } from './validation.ts';
 
 export const ObjectiveRef = builder.prismaNode('Objective', {
   id: { field: 'id' },
@@ -130,6 +130,7 @@ export const CreateObjectiveInput = builder.inputType('CreateObjectiveInput', {
 });
 
 export const UpdateObjectiveInput = builder.inputType('UpdateObjectiveInput', {
+  validate: notNull('reformAreaId', 'code', 'title', 'sortOrder'),
   description: 'Changes to an objective; omitted fields stay, null clears an optional one.',
   fields: (t) => ({
     reformAreaId: t.id(),

@@ -13,7 +13,7 @@ import {
   type StringFilterValue,
 } from './filters.ts';
 import { offsetArgOptions, orderInput, withOffset } from './lists.ts';
-import { optionalText, requiredText } from './validation.ts';
+import { notNull, optionalText, requiredText } from './validation.ts';
 
 export const PersonRef = builder.prismaNode('Person', {
   id: { field: 'id' },
@@ -102,6 +102,7 @@ export const CreatePersonInput = builder.inputType('CreatePersonInput', {
 });
 
 export const UpdatePersonInput = builder.inputType('UpdatePersonInput', {
+  validate: notNull('fullName'),
   description: 'Changes to a person; omitted fields stay, null clears an optional one.',
   fields: (t) => ({
     fullName: t.string({ validate: personFields.fullName }),

@@ -13,7 +13,7 @@ import {
   type StringFilterValue,
 } from './filters.ts';
 import { offsetArgOptions, orderInput, withOffset } from './lists.ts';
-import { requiredText } from './validation.ts';
+import { notNull, requiredText } from './validation.ts';
 
 export const ReformAreaRef = builder.prismaNode('ReformArea', {
   id: { field: 'id' },
@@ -91,6 +91,7 @@ export const CreateReformAreaInput = builder.inputType('CreateReformAreaInput', 
 });
 
 export const UpdateReformAreaInput = builder.inputType('UpdateReformAreaInput', {
+  validate: notNull('code', 'name', 'nameEn', 'sortOrder'),
   description: 'Changes to a reform area; omitted fields stay.',
   fields: (t) => ({
     code: t.string({ validate: reformAreaCode }),

@@ -12,7 +12,7 @@ import {
   type StringFilterValue,
 } from './filters.ts';
 import { offsetArgOptions, orderInput, withOffset } from './lists.ts';
-import { dateInput, optionalText, requiredText, yearInput } from './validation.ts';
+import { dateInput, notNull, optionalText, requiredText, yearInput } from './validation.ts';
 
 export const ResolutionRef = builder.prismaNode('Resolution', {
   id: { field: 'id' },
@@ -98,6 +98,7 @@ export const CreateResolutionInput = builder.inputType('CreateResolutionInput', 
 });
 
 export const UpdateResolutionInput = builder.inputType('UpdateResolutionInput', {
+  validate: notNull('code', 'title', 'issuedBy', 'issuedOn', 'horizonYear'),
   description: 'Changes to a resolution; omitted fields stay, null clears an optional one.',
   fields: (t) => ({
     code: t.string({ validate: resolutionFields.code }),

@@ -21,7 +21,7 @@ import {
   type StringFilterValue,
 } from './filters.ts';
 import { offsetArgOptions, orderInput, withOffset } from './lists.ts';
-import { decimalInput, optionalText, requiredText, yearInput } from './validation.ts';
+import { decimalInput, notNull, optionalText, requiredText, yearInput } from './validation.ts';
 
 export const ComparatorEnum = builder.enumType(Comparator, {
   name: 'Comparator',
@@ -175,6 +175,7 @@ export const CreateTargetInput = builder.inputType('CreateTargetInput', {
 });
 
 export const UpdateTargetInput = builder.inputType('UpdateTargetInput', {
+  validate: notNull('code', 'indicator', 'measure', 'comparator', 'targetValue', 'targetYear'),
   description: 'Changes to a target; omitted fields stay, null clears an optional one.',
   fields: (t) => ({
     unitId: t.id(),

@@ -30,7 +30,7 @@ import { offsetArgOptions, orderInput, withOffset } from './lists.ts';
 import { adminOnly, adminOrUnitHead } from './access.ts';
 import { PersonRef } from './person.ts';
 import { TaskEventRef } from './task-event.ts';
-import { dateInput, optionalText, requiredText } from './validation.ts';
+import { dateInput, notNull, optionalText, requiredText } from './validation.ts';
 
 export const TaskStatusEnum = builder.enumType(TaskStatus, {
   name: 'TaskStatus',
@@ -305,6 +305,16 @@ export const CreateTaskInput = builder.inputType('CreateTaskInput', {
 });
 
 export const UpdateTaskInput = builder.inputType('UpdateTaskInput', {
+  validate: notNull(
+    'title',
+    'objectiveId',
+    'leadUnitId',
+    'supportingUnitIds',
+    'startDate',
+    'deadline',
+    'priority',
+    'progress',
+  ),
   description:
     'Changes to a task; omitted fields stay. The secretariat may change everything (the deadline only before work starts; later it moves through extensions); the head of the lead unit may report progress.',
   fields: (t) => ({

@@ -25,7 +25,7 @@ import { offsetArgOptions, orderInput, withOffset } from './lists.ts';
 import { TaskFilter, TaskOrder, taskWhere } from './task.ts';
 import { NotFoundError } from '../errors.ts';
 import { checkUnitLinks } from '../services/units.ts';
-import { dateInput, optionalText, requiredText } from './validation.ts';
+import { dateInput, notNull, optionalText, requiredText } from './validation.ts';
 import { adminOnly } from './access.ts';
 import { PersonRef } from './person.ts';
 
@@ -205,6 +205,7 @@ export const CreateUnitInput = builder.inputType('CreateUnitInput', {
 });
 
 export const UpdateUnitInput = builder.inputType('UpdateUnitInput', {
+  validate: notNull('code', 'name', 'kind', 'sortOrder'),
   description: 'Changes to a unit; omitted fields stay as they are, null clears an optional one.',
   fields: (t) => ({
     code: t.string({ validate: unitCode }),

@@ -26,3 +26,20 @@ export const decimalInput = (min: number, max: number) =>
     .refine((value) => Math.round(value * 100) === Number((value * 100).toFixed(6)), 'At most two decimals');
 
 export const percentInput = decimalInput(0, 100);
+
+/**
+ * For update inputs: these fields may be left out (kept as they are) but not set to null, which
+ * only optional fields accept (to clear them).
+ */
+export const notNull = (...fields: string[]) =>
+  z.looseObject(
+    Object.fromEntries(
+      fields.map((field) => [
+        field,
+        z
+          .unknown()
+          .refine((value) => value !== null, 'Cannot be cleared; leave it out to keep it')
+          .optional(),
+      ]),
+    ),
+  );

@@ -99,6 +99,11 @@ describe.each(databaseKinds)('keeping reference data on %s', (kind) => {
     );
   });
 
+  it("refuses to clear a unit's name with null, and clears an optional phone", async () => {
+    await refused(updateUnit, { id: g('Unit', fixture.units.anNhon.id), input: { name: null } }, 'input.name');
+    ok(await api.gql(updateUnit, { id: g('Unit', fixture.units.anNhon.id), input: { phone: null } }, admin));
+  });
+
   it('answers NOT_FOUND when changing a unit that does not exist', async () => {
     expectError(await api.gql(updateUnit, { id: 'Unit:999999', input: { name: 'X' } }, admin), 'NOT_FOUND');
   });

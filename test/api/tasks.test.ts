@@ -233,6 +233,17 @@ describe.each(databaseKinds)('assigning and changing tasks on %s', (kind) => {
     expect(await snapshotDatabase(api.db.prisma)).toEqual(before);
   });
 
+  it.each(['title', 'objectiveId', 'deadline', 'priority', 'progress'])(
+    'refuses to clear %s with null, naming it, and changes nothing',
+    async (field) => {
+      const id = g('Task', fixture.tasks.onTrack.id);
+      const before = await snapshotDatabase(api.db.prisma);
+      const result = await api.gql(updateTask, { id, version: 1, input: { [field]: null } }, admin);
+      expectError(result, 'BAD_USER_INPUT', `input.${field}`);
+      expect(await snapshotDatabase(api.db.prisma)).toEqual(before);
+    },
+  );
+
   it('refuses changes to a completed task', async () => {
     const id = g('Task', fixture.tasks.onTime.id);
     expectError(await api.gql(updateTask, { id, version: 1, input: { title: 'Sửa lại' } }, admin), 'BAD_USER_INPUT');
