@@ -199,15 +199,20 @@ export function logicalFields<F extends object>(t: InputFieldBuilder<Types, 'Inp
   };
 }
 
-/** Applies `fields` to a filter and to its AND, OR and NOT parts, recursively. */
+/**
+ * Applies `fields` to a filter and to its AND, OR and NOT parts, recursively. The parts are joined
+ * under a new AND so that they never overwrite an AND, OR or NOT that `fields` itself produced.
+ */
 export function logicalWhere<F extends Logical<F>, W extends object>(
   filter: F | null | undefined,
   fields: (filter: F) => W,
-): (W & { AND?: W[]; OR?: W[]; NOT?: W }) | undefined {
+): W | { AND: (W | { OR: W[] } | { NOT: W })[] } | undefined {
   if (!filter) return undefined;
-  const where: W & { AND?: W[]; OR?: W[]; NOT?: W } = fields(filter);
-  if (filter.AND) where.AND = filter.AND.map((f) => logicalWhere(f, fields) ?? ({} as W));
-  if (filter.OR) where.OR = filter.OR.map((f) => logicalWhere(f, fields) ?? ({} as W));
-  if (filter.NOT) where.NOT = logicalWhere(filter.NOT, fields);
-  return where;
+  const own = fields(filter);
+  const nested = (f: F) => logicalWhere(f, fields) ?? {};
+  const parts: (W | { OR: W[] } | { NOT: W })[] = [own];
+  if (filter.AND) parts.push(...(filter.AND.map(nested) as W[]));
+  if (filter.OR) parts.push({ OR: filter.OR.map(nested) as W[] });
+  if (filter.NOT) parts.push({ NOT: nested(filter.NOT) as W });
+  return parts.length === 1 ? own : { AND: parts };
 }

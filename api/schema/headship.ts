@@ -71,8 +71,7 @@ function headshipWhere(filter: HeadshipFilterValue | null | undefined): Prisma.H
     ...(f.endDate && { endDate: rangeWhere(f.endDate) }),
     ...(f.acting != null && { acting: f.acting }),
     ...(f.on && {
-      startDate: { lte: f.on },
-      OR: [{ endDate: null }, { endDate: { gte: f.on } }],
+      AND: [{ startDate: { lte: f.on } }, { OR: [{ endDate: null }, { endDate: { gte: f.on } }] }],
     }),
   }));
 }

@@ -102,6 +102,31 @@ describe.each(databaseKinds)('reading lists on %s', (kind) => {
     expect(titles(both).sort()).toEqual(['Khảo sát sự hài lòng 2025', 'Rà soát thủ tục hành chính 2025'].sort());
   });
 
+  it("keeps a filter's own conditions when OR is added beside them", async () => {
+    await api.db.prisma.unit.create({
+      data: { code: 'OLD_UNIT', name: 'Đơn vị cũ', kind: 'AGENCY', dissolvedOn: new Date('2025-01-01T00:00:00Z') },
+    });
+    const data = ok(
+      await api.gql<{ units: { nodes: { code: string }[] } }>(
+        '{ units(filter: { active: true, OR: [{ code: { equals: "PNV" } }, { code: { equals: "OLD_UNIT" } }] }) { nodes { code } } }',
+        {},
+        token,
+      ),
+    );
+    expect(data.units.nodes.map((u) => u.code)).toEqual(['PNV']);
+  });
+
+  it('applies both a day in office and a start-date range to terms of heads', async () => {
+    const data = ok(
+      await api.gql<{ headships: { totalCount: number } }>(
+        '{ headships(filter: { on: "2025-06-01", startDate: { gte: "2026-01-01" } }) { totalCount } }',
+        {},
+        token,
+      ),
+    );
+    expect(data.headships.totalCount).toBe(0);
+  });
+
   it('finds tasks a unit leads or supports', async () => {
     const data = await tasks({ filter: { unit: { equals: `Unit:${fixture.units.homeAffairs.id}` } } });
     expect(data.tasks.totalCount).toBe(3);
@@ -200,7 +225,7 @@ describe.each(databaseKinds)('reading lists on %s', (kind) => {
       resolutions: 1,
       reformAreas: 2,
       objectives: 2,
-      units: 4,
+      units: 5,
       people: 3,
       headships: 3,
       tasks: 7,
