@@ -83,7 +83,7 @@ interface IndexFrameworkFilterValue extends Logical<IndexFrameworkFilterValue> {
   year?: RangeFilterValue<number> | null;
 }
 
-const IndexLevelFilter = enumFilter<IndexLevel>('IndexLevelFilter', IndexLevelEnum, 'Matches index levels.');
+export const IndexLevelFilter = enumFilter<IndexLevel>('IndexLevelFilter', IndexLevelEnum, 'Matches index levels.');
 
 export const IndexFrameworkFilter = builder.inputRef<IndexFrameworkFilterValue>('IndexFrameworkFilter').implement({
   description: 'Selects index frameworks.',
@@ -93,8 +93,6 @@ export const IndexFrameworkFilter = builder.inputRef<IndexFrameworkFilterValue>(
     ...logicalFields(t, IndexFrameworkFilter),
   }),
 });
-
-export { IndexLevelFilter };
 
 function frameworkWhere(
   filter: IndexFrameworkFilterValue | null | undefined,

@@ -1,7 +1,7 @@
-import type { Prisma } from '../../generated/prisma/client.ts';
+import type { IndexLevel, Prisma } from '../../generated/prisma/client.ts';
 import { builder } from '../builder.ts';
-import { decimalOrNull } from './decimal.ts';
 import { percentOf, topLevelTotal } from '../services/index-totals.ts';
+import { decimalOrNull } from './decimal.ts';
 import {
   IDFilter,
   IntFilter,
@@ -16,7 +16,6 @@ import {
   type RangeFilterValue,
 } from './filters.ts';
 import { IndexLevelFilter } from './index-framework.ts';
-import type { IndexLevel } from '../../generated/prisma/client.ts';
 import { offsetArgOptions, orderInput, withOffset } from './lists.ts';
 
 export const IndexResultRef = builder.prismaNode('IndexResult', {
