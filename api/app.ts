@@ -37,6 +37,14 @@ function bearerToken(request: Request): string | null {
   return match ? (match[1] as string) : null;
 }
 
+function clientAddress(request: Request, req: IncomingMessage | undefined, trustProxy: boolean): string | null {
+  if (trustProxy) {
+    const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
+    if (forwarded) return forwarded.slice(0, 100);
+  }
+  return req?.socket.remoteAddress ?? null;
+}
+
 /**
  * Errors about the request itself (a variable of the wrong type, a day like 2026-02-30) carry no code
  * from graphql-js; give them BAD_USER_INPUT so that every expected error has one.
@@ -64,7 +72,7 @@ export function createApp({ db, config, now = () => new Date(), logger }: AppOpt
   const log = logger ?? pino({ level: config.environment === 'test' ? 'silent' : 'info' });
   const sessionPolicy = { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours };
 
-  const yoga = createYoga<object, Context>({
+  const yoga = createYoga<{ req?: IncomingMessage }, Context>({
     schema,
     graphqlEndpoint: '/graphql',
     graphiql: config.environment !== 'production' && { title: 'PAR tracker GraphQL' },
@@ -89,7 +97,7 @@ export function createApp({ db, config, now = () => new Date(), logger }: AppOpt
         return defaultMaskError(error, message, isDev);
       },
     },
-    context: async ({ request }): Promise<Context> => {
+    context: async ({ request, req }): Promise<Context> => {
       const instant = now();
       const token = bearerToken(request);
       return {
@@ -100,6 +108,7 @@ export function createApp({ db, config, now = () => new Date(), logger }: AppOpt
         dueSoonDays: config.dueSoonDays,
         sessionPolicy,
         requestId: request.headers.get('x-request-id') ?? randomUUID(),
+        clientAddress: clientAddress(request, req, config.trustProxy),
       };
     },
   });

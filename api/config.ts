@@ -23,6 +23,14 @@ export interface Config {
   dueSoonDays: number;
   /** The district's time zone: deadlines are calendar days there. */
   timeZone: string;
+  /** Folder of uploaded evidence files, stored by content hash. */
+  filesDir: string;
+  /** Largest evidence file accepted, in bytes. */
+  maxUploadBytes: number;
+  /** Take the client address from X-Forwarded-For (only behind a trusted reverse proxy). */
+  trustProxy: boolean;
+  /** How long sign-in stays locked for an account name or client address after too many failures. */
+  loginLockMinutes: number;
 }
 
 function flag(value: string | undefined, fallback: boolean): boolean {
@@ -61,5 +69,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionMaxHours: integer('SESSION_MAX_HOURS', env.SESSION_MAX_HOURS, 12, 1, 24 * 30),
     dueSoonDays: integer('DUE_SOON_DAYS', env.DUE_SOON_DAYS, 7, 0, 365),
     timeZone: env.TZ_DISTRICT || 'Asia/Ho_Chi_Minh',
+    filesDir: env.FILES_DIR || path.resolve('data', 'files'),
+    maxUploadBytes: integer('MAX_UPLOAD_MB', env.MAX_UPLOAD_MB, 20, 1, 1024) * 1024 * 1024,
+    trustProxy: flag(env.TRUST_PROXY, false),
+    loginLockMinutes: integer('LOGIN_LOCK_MINUTES', env.LOGIN_LOCK_MINUTES, 15, 1, 24 * 60),
   };
 }

@@ -21,6 +21,8 @@ export interface Context {
   dueSoonDays: number;
   sessionPolicy: SessionPolicy;
   requestId: string;
+  /** The client's network address, for sign-in throttling and the audit log. */
+  clientAddress: string | null;
 }
 
 /** The viewer of a request that must be signed in. */

@@ -1,7 +1,14 @@
 import { GraphQLError } from 'graphql';
 
 /** Stable codes in `extensions.code`, for clients to act on. */
-export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT';
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'INVALID_TRANSITION'
+  | 'TOO_MANY_ATTEMPTS';
 
 /** An expected error: its message reaches the client unmasked, with a code. */
 export class AppError extends GraphQLError {
@@ -51,6 +58,26 @@ export class ConflictError extends AppError {
   constructor(what: string, id: string | number, currentVersion: number) {
     super('CONFLICT', `${what} ${id} was changed by someone else (now version ${currentVersion}); reload and retry`, {
       currentVersion,
+    });
+  }
+}
+
+/** A workflow step that the task's current status does not allow. */
+export class InvalidTransitionError extends AppError {
+  constructor(action: string, status: string, allowedFrom: readonly string[]) {
+    super(
+      'INVALID_TRANSITION',
+      `Cannot ${action.toLowerCase().replace(/_/g, ' ')} a task that is ${status}; only from ${allowedFrom.join(' or ')}`,
+      { status, action, allowedFrom },
+    );
+  }
+}
+
+/** Too many failed sign-ins for the account name or the client address; try again later. */
+export class TooManyAttemptsError extends AppError {
+  constructor(retryAfterSeconds: number) {
+    super('TOO_MANY_ATTEMPTS', `Too many failed sign-ins; try again in ${retryAfterSeconds} seconds`, {
+      retryAfterSeconds,
     });
   }
 }

@@ -285,6 +285,8 @@ async function insertDemoData(tx: Tx, data: DemoData, passwordHash: string): Pro
         deadline: task.deadline,
         originalDeadline: task.originalDeadline,
         completedOn: task.completedOn,
+        submittedAt: task.submittedAt,
+        statusReason: task.statusReason,
         status: seed.status,
         progress: seed.progress,
         priority: seed.priority,

@@ -63,6 +63,8 @@ export interface TaskTimeline {
   deadline: Date;
   originalDeadline: Date;
   completedOn: Date | null;
+  submittedAt: Date | null;
+  statusReason: string | null;
   createdAt: Date;
   updatedAt: Date;
   version: number;
@@ -303,7 +305,7 @@ export function buildTaskTimeline(seed: TaskSeed, today: Date, units: ReadonlyMa
       at: atVietnamTime(reviewedOn, 9, 30),
       note: accepted ? 'Minh chứng đạt yêu cầu.' : seed.returnReason,
     });
-    const lateDays = completedOn ? daysBetween(deadline, completedOn) : 0;
+    const lateDays = completedOn && submittedOn ? daysBetween(deadline, submittedOn) : 0;
     events.push({
       type: TaskEventType.STATUS_CHANGED,
       actor: reviewerAccount,
@@ -349,7 +351,10 @@ export function buildTaskTimeline(seed: TaskSeed, today: Date, units: ReadonlyMa
     startDate: start,
     deadline,
     originalDeadline,
-    completedOn: completedOn ?? null,
+    // A task counts as completed on the day of the submission the committee accepted.
+    completedOn: completedOn ? (submittedOn ?? null) : null,
+    submittedAt: submittedOn ? atVietnamTime(submittedOn, 16) : null,
+    statusReason: seed.returnReason ?? seed.cancelReason ?? null,
     createdAt: first.at,
     updatedAt: last.at,
     version,

@@ -1,4 +1,7 @@
 // Runs GraphQL operations through the real yoga app in process (no socket) against a test database.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { expect } from 'vitest';
 import { createApp, type App } from '../../api/app.ts';
 import { loadConfig } from '../../api/config.ts';
@@ -39,7 +42,8 @@ export async function startTestApi(
 ): Promise<TestApi> {
   const db = await createTestDatabase(kind);
   const clock = { now: options.now ?? new Date('2026-03-10T03:00:00Z') };
-  const config = loadConfig({ NODE_ENV: 'test', ...options.env });
+  const filesDir = mkdtempSync(path.join(tmpdir(), 'par-files-'));
+  const config = loadConfig({ NODE_ENV: 'test', FILES_DIR: filesDir, ...options.env });
   const app = createApp({ db, config, now: () => clock.now });
 
   const gql = async <T>(query: string, variables?: Record<string, unknown>, token?: string | null) => {
@@ -69,7 +73,10 @@ export async function startTestApi(
       if (!result.data?.login) throw new Error(`sign-in of ${username} failed: ${JSON.stringify(result.errors)}`);
       return result.data.login.token;
     },
-    close: () => db.destroy(),
+    close: async () => {
+      await db.destroy();
+      rmSync(filesDir, { recursive: true, force: true });
+    },
   };
 }
 
