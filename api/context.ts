@@ -18,6 +18,8 @@ export interface Context {
   now: Date;
   /** Today as a calendar day in the district's time zone, at UTC midnight like @db.Date values. */
   today: Date;
+  /** The district's time zone. */
+  timeZone: string;
   dueSoonDays: number;
   sessionPolicy: SessionPolicy;
   requestId: string;

@@ -1,8 +1,11 @@
 import { ExtensionStatus, type Prisma } from '../../generated/prisma/client.ts';
 import { builder } from '../builder.ts';
+import { decideExtension, requestExtension, withdrawExtension } from '../services/extensions.ts';
+import { runMutation } from '../services/mutation.ts';
 import {
   DateTimeFilter,
   IDFilter,
+  decodeId,
   enumFilter,
   enumWhere,
   idWhere,
@@ -15,6 +18,7 @@ import {
   type RangeFilterValue,
 } from './filters.ts';
 import { offsetArgOptions, orderInput, withOffset } from './lists.ts';
+import { dateInput, optionalText, requiredText } from './validation.ts';
 
 export const ExtensionStatusEnum = builder.enumType(ExtensionStatus, {
   name: 'ExtensionStatus',
@@ -100,3 +104,57 @@ builder.queryField('deadlineExtensions', (t) =>
       }),
   }),
 );
+
+export const ExtensionDecisionEnum = builder.enumType('ExtensionDecision', {
+  description: "The committee's decision on an extension request.",
+  values: {
+    APPROVED: { description: 'The deadline moves to the date asked for; the original deadline is kept.' },
+    REJECTED: { description: 'The deadline stays; a reason is required.' },
+  } as const,
+});
+
+builder.mutationFields((t) => ({
+  requestExtension: t.prismaField({
+    type: 'DeadlineExtension',
+    description:
+      'Asks for a later deadline, with a reason, while the task is with the unit; one pending request per task. The head of the lead unit or the secretariat.',
+    authScopes: { roles: ['ADMIN', 'UNIT_HEAD'] },
+    args: {
+      taskId: t.arg.id({ required: true, description: 'Global id of the task.' }),
+      requestedDeadline: t.arg({
+        type: 'Date',
+        required: true,
+        description: 'The new deadline asked for; after the current one.',
+        validate: dateInput,
+      }),
+      reason: t.arg.string({ required: true, description: 'Why more time is needed.', validate: requiredText(5_000) }),
+    },
+    resolve: (query, _root, args, ctx, info) =>
+      runMutation(ctx, info, (w) =>
+        requestExtension(w, decodeId(args.taskId, 'Task', 'taskId'), args.requestedDeadline, args.reason, query),
+      ),
+  }),
+  withdrawExtension: t.prismaField({
+    type: 'DeadlineExtension',
+    description: 'Withdraws a pending request. The head of the lead unit or the secretariat.',
+    authScopes: { roles: ['ADMIN', 'UNIT_HEAD'] },
+    args: { id: t.arg.id({ required: true, description: 'Global id of the request.' }) },
+    resolve: (query, _root, args, ctx, info) =>
+      runMutation(ctx, info, (w) => withdrawExtension(w, decodeId(args.id, 'DeadlineExtension'), query)),
+  }),
+  decideExtension: t.prismaField({
+    type: 'DeadlineExtension',
+    description:
+      "Approves (the task's deadline moves; its original deadline stays for reporting) or rejects a pending request. The committee or the secretariat.",
+    authScopes: { roles: ['ADMIN', 'COMMITTEE'] },
+    args: {
+      id: t.arg.id({ required: true, description: 'Global id of the request.' }),
+      decision: t.arg({ type: ExtensionDecisionEnum, required: true, description: 'Approve or reject.' }),
+      note: t.arg.string({ description: 'The reason; required when rejecting.', validate: optionalText(5_000) }),
+    },
+    resolve: (query, _root, args, ctx, info) =>
+      runMutation(ctx, info, (w) =>
+        decideExtension(w, decodeId(args.id, 'DeadlineExtension'), args.decision, args.note ?? null, query),
+      ),
+  }),
+}));

@@ -16,6 +16,7 @@ import './satisfaction-result.ts';
 import './target.ts';
 import './task-event.ts';
 import './task.ts';
+import './task-workflow.ts';
 import './unit.ts';
 
 export const schema = describeSchema(builder.toSchema({ sortSchema: true }));

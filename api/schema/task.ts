@@ -4,7 +4,9 @@ import { builder } from '../builder.ts';
 import { viewerOf, type Context } from '../context.ts';
 import { daysBetween } from '../services/calendar.ts';
 import { accountableDay, termOn } from '../services/heads.ts';
+import { runMutation } from '../services/mutation.ts';
 import { createTask, updateTask, type TaskPlan } from '../services/tasks.ts';
+import { allowedTaskActions, taskActions, type TaskAction } from '../services/task-workflow.ts';
 import { timelinessOf, timelinessValues, timelinessWhere, type Timeliness } from '../services/timeliness.ts';
 import {
   DateFilter,
@@ -27,7 +29,7 @@ import {
   type StringFilterValue,
 } from './filters.ts';
 import { offsetArgOptions, orderInput, withOffset } from './lists.ts';
-import { adminOnly, adminOrUnitHead } from './access.ts';
+import { adminOnly } from './access.ts';
 import { PersonRef } from './person.ts';
 import { TaskEventRef } from './task-event.ts';
 import { dateInput, notNull, optionalText, requiredText } from './validation.ts';
@@ -58,6 +60,28 @@ export const TimelinessEnum = builder.enumType('Timeliness', {
   values: Object.fromEntries(
     timelinessValues.map((value) => [value, { value, description: timelinessDescriptions[value] }]),
   ) as Record<Timeliness, { value: Timeliness; description: string }>,
+});
+
+const taskActionDescriptions: Record<TaskAction, string> = {
+  EDIT: 'Change the plan of the task (updateTask).',
+  START: 'Start work (startTask).',
+  REPORT_PROGRESS: 'Report progress or what was done (reportProgress).',
+  SUBMIT: 'Submit the work with its evidence for review (submitTask).',
+  APPROVE: 'Accept the submitted work as completed (approveTask).',
+  RETURN: 'Send the submitted work back with a reason (returnTask).',
+  CANCEL: 'Cancel the task with a reason (cancelTask).',
+  COMMENT: 'Add a comment to the timeline (commentOnTask).',
+  ADD_EVIDENCE: 'Add evidence (addEvidence, uploadEvidence).',
+  REVIEW_EVIDENCE: 'Accept or reject evidence (reviewEvidence).',
+  REQUEST_EXTENSION: 'Ask for a later deadline (requestExtension).',
+  DECIDE_EXTENSION: 'Approve or reject an extension request (decideExtension).',
+};
+
+export const TaskActionEnum = builder.enumType('TaskAction', {
+  description: 'Something a signed-in account may do to a task, as allowed by its role, its unit and the status.',
+  values: Object.fromEntries(
+    taskActions.map((value) => [value, { value, description: taskActionDescriptions[value] }]),
+  ) as Record<TaskAction, { value: TaskAction; description: string }>,
 });
 
 export const TaskRef = builder.prismaNode('Task', {
@@ -92,8 +116,32 @@ export const TaskRef = builder.prismaNode('Task', {
       type: 'Date',
       description: 'The deadline as first assigned, kept for reporting.',
     }),
-    completedOn: t.expose('completedOn', { type: 'Date', nullable: true }),
+    completedOn: t.expose('completedOn', {
+      type: 'Date',
+      nullable: true,
+      description: 'Day the task counts as completed: the day of the submission the committee accepted.',
+    }),
+    submittedAt: t.expose('submittedAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the unit last submitted the task for review.',
+    }),
+    statusReason: t.exposeString('statusReason', {
+      nullable: true,
+      description: 'The reason given with the last return or cancellation.',
+    }),
     status: t.expose('status', { type: TaskStatusEnum }),
+    allowedActions: t.field({
+      type: [TaskActionEnum],
+      description: 'What the signed-in account may do to the task now; the server enforces the same rules.',
+      select: { status: true, leadUnitId: true, supportingUnits: { select: { id: true } } },
+      resolve: (task, _args, ctx) =>
+        allowedTaskActions(ctx.viewer, {
+          status: task.status,
+          leadUnitId: task.leadUnitId,
+          supportingUnitIds: task.supportingUnits.map((u) => u.id),
+        }),
+    }),
     progress: t.exposeInt('progress', { description: 'Progress in percent, 0 to 100.' }),
     priority: t.expose('priority', { type: TaskPriorityEnum }),
     version: t.exposeInt('version', {
@@ -316,7 +364,7 @@ export const UpdateTaskInput = builder.inputType('UpdateTaskInput', {
     'progress',
   ),
   description:
-    'Changes to a task; omitted fields stay. The secretariat may change everything (the deadline only before work starts; later it moves through extensions); the head of the lead unit may report progress.',
+    'Changes to the plan of an open task; omitted fields stay. The deadline changes here only before work starts; later it moves through extensions. Units report progress with reportProgress.',
   fields: (t) => ({
     title: t.string({ validate: taskInputFields.title }),
     description: t.string({ validate: taskInputFields.description }),
@@ -350,40 +398,34 @@ builder.mutationFields((t) => ({
     description: 'Assigns a new task to a lead unit. Secretariat only.',
     authScopes: adminOnly,
     args: { input: t.arg({ type: CreateTaskInput, required: true }) },
-    resolve: (query, _root, { input }, ctx) =>
-      createTask(
-        ctx.prisma,
-        viewerOf(ctx),
-        {
-          ...taskPlan(input),
-          title: input.title,
-          deadline: input.deadline,
-          objectiveId: decodeId(input.objectiveId, 'Objective', 'input.objectiveId'),
-          leadUnitId: decodeId(input.leadUnitId, 'Unit', 'input.leadUnitId'),
-        },
-        ctx.today,
-        query,
+    resolve: (query, _root, { input }, ctx, info) =>
+      runMutation(ctx, info, (w) =>
+        createTask(
+          w,
+          {
+            ...taskPlan(input),
+            title: input.title,
+            deadline: input.deadline,
+            objectiveId: decodeId(input.objectiveId, 'Objective', 'input.objectiveId'),
+            leadUnitId: decodeId(input.leadUnitId, 'Unit', 'input.leadUnitId'),
+          },
+          query,
+        ),
       ),
   }),
   updateTask: t.prismaField({
     type: 'Task',
     description:
-      'Changes a task. Fails with CONFLICT when `version` is not the current one. Secretariat, or the head of the lead unit for progress.',
-    authScopes: adminOrUnitHead,
+      'Changes the plan of a task. Fails with CONFLICT when `version` is not the current one. Secretariat only.',
+    authScopes: adminOnly,
     args: {
       id: t.arg.id({ required: true }),
       version: t.arg.int({ required: true, description: 'The version the change is based on.' }),
       input: t.arg({ type: UpdateTaskInput, required: true }),
     },
-    resolve: (query, _root, args, ctx) =>
-      updateTask(
-        ctx.prisma,
-        viewerOf(ctx),
-        decodeId(args.id, 'Task'),
-        args.version,
-        taskPlan(args.input),
-        ctx.today,
-        query,
+    resolve: (query, _root, args, ctx, info) =>
+      runMutation(ctx, info, (w) =>
+        updateTask(w, decodeId(args.id, 'Task'), args.version, taskPlan(args.input), query),
       ),
   }),
 }));

@@ -12,6 +12,8 @@ export interface Write {
   now: Date;
   /** Today in the district's time zone. */
   today: Date;
+  /** The district's time zone, for turning instants into calendar days. */
+  timeZone: string;
   /** Adds a row to the audit log, written in the same transaction when the mutation succeeds. */
   audit: (record: AuditRecord) => void;
 }
@@ -32,6 +34,7 @@ export async function runMutation<T>(
       viewer: ctx.viewer,
       now: ctx.now,
       today: ctx.today,
+      timeZone: ctx.timeZone,
       audit: (record) => records.push(record),
     });
     if (records.length === 0) throw new Error(`${info.fieldName} recorded nothing in the audit log`);

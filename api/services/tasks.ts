@@ -1,9 +1,11 @@
 // Creating and changing tasks: the rules, the optimistic version check, and the timeline event
 // written in the same transaction as the change.
-import type { Prisma, PrismaClient, Task, TaskPriority } from '../../generated/prisma/client.ts';
-import type { Viewer } from '../context.ts';
+import type { Prisma, Task, TaskPriority } from '../../generated/prisma/client.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldProblem } from '../errors.ts';
+import type { Changes } from './audit.ts';
 import { formatDay } from './calendar.ts';
+import type { Write } from './mutation.ts';
+import { assertTaskAction } from './task-workflow.ts';
 
 export interface TaskPlan {
   title?: string | null;
@@ -24,15 +26,9 @@ export interface NewTask extends TaskPlan {
   deadline: Date;
 }
 
-/** Fields a unit head may change on a task their unit leads; the rest is the secretariat's. */
-const headEditable: ReadonlySet<keyof TaskPlan> = new Set(['progress']);
-
 type Snapshot = Record<string, string | number | boolean | null | number[]>;
 
-export interface Change {
-  before: Snapshot[string];
-  after: Snapshot[string];
-}
+export type TaskSelection = { include?: Prisma.TaskInclude; select?: Prisma.TaskSelect };
 
 function snapshot(task: Task, supportingUnitIds: number[]): Snapshot {
   return {
@@ -60,8 +56,8 @@ function planSnapshot(plan: TaskPlan): Snapshot {
 }
 
 /** Field-by-field differences between the stored task and a requested change. */
-export function diffTask(before: Snapshot, requested: Snapshot): Record<string, Change> {
-  const changes: Record<string, Change> = {};
+export function diffTask(before: Snapshot, requested: Snapshot): Changes {
+  const changes: Changes = {};
   for (const [field, after] of Object.entries(requested)) {
     const old = before[field] ?? null;
     if (JSON.stringify(old) !== JSON.stringify(after)) changes[field] = { before: old, after };
@@ -87,15 +83,6 @@ export function checkTaskPlan(
   if (problems.length) throw new ValidationError(problems);
 }
 
-/** Which fields of `changes` the viewer may not make on this task. */
-export function forbiddenTaskChanges(viewer: Viewer, leadUnitId: number, changed: string[]): string[] {
-  if (viewer.role === 'ADMIN') return [];
-  if (viewer.role === 'UNIT_HEAD' && viewer.unitId === leadUnitId) {
-    return changed.filter((field) => !headEditable.has(field as keyof TaskPlan));
-  }
-  return changed;
-}
-
 async function assertUnitsActive(tx: Prisma.TransactionClient, ids: number[], field: string, today: Date) {
   if (ids.length === 0) return;
   const units = await tx.unit.findMany({ where: { id: { in: ids } }, select: { id: true, dissolvedOn: true } });
@@ -108,14 +95,8 @@ async function assertUnitsActive(tx: Prisma.TransactionClient, ids: number[], fi
   }
 }
 
-export async function createTask(
-  prisma: PrismaClient,
-  viewer: Viewer,
-  plan: NewTask,
-  today: Date,
-  select: { include?: Prisma.TaskInclude; select?: Prisma.TaskSelect },
-) {
-  if (viewer.role !== 'ADMIN') throw new ForbiddenError('Only the secretariat assigns tasks');
+export async function createTask({ tx, viewer, today, now, audit }: Write, plan: NewTask, select: TaskSelection) {
+  if (viewer?.role !== 'ADMIN') throw new ForbiddenError('Only the secretariat assigns tasks');
   const startDate = plan.startDate ?? today;
   const supportingUnitIds = [...new Set(plan.supportingUnitIds ?? [])];
   checkTaskPlan({
@@ -125,119 +106,119 @@ export async function createTask(
     supportingUnitIds,
     progress: plan.progress ?? 0,
   });
-  return prisma.$transaction(async (tx) => {
-    await assertUnitsActive(tx, [plan.leadUnitId], 'input.leadUnitId', today);
-    await assertUnitsActive(tx, supportingUnitIds, 'input.supportingUnitIds', today);
-    const task = await tx.task.create({
-      data: {
-        title: plan.title,
-        description: plan.description ?? null,
-        objectiveId: plan.objectiveId,
-        leadUnitId: plan.leadUnitId,
-        supportingUnits: { connect: supportingUnitIds.map((id) => ({ id })) },
-        startDate,
-        deadline: plan.deadline,
-        originalDeadline: plan.deadline,
-        priority: plan.priority ?? 'NORMAL',
-        progress: plan.progress ?? 0,
-        status: (plan.progress ?? 0) > 0 ? 'IN_PROGRESS' : 'NOT_STARTED',
-        createdById: viewer.accountId,
-      },
-    });
-    await tx.taskEvent.create({
-      data: {
-        taskId: task.id,
-        type: 'CREATED',
-        actorId: viewer.accountId,
-        toStatus: task.status,
-        changes: snapshot(task, supportingUnitIds),
-      },
-    });
-    return tx.task.findUniqueOrThrow({ ...select, where: { id: task.id } });
+  await assertUnitsActive(tx, [plan.leadUnitId], 'input.leadUnitId', today);
+  await assertUnitsActive(tx, supportingUnitIds, 'input.supportingUnitIds', today);
+  const task = await tx.task.create({
+    data: {
+      title: plan.title,
+      description: plan.description ?? null,
+      objectiveId: plan.objectiveId,
+      leadUnitId: plan.leadUnitId,
+      supportingUnits: { connect: supportingUnitIds.map((id) => ({ id })) },
+      startDate,
+      deadline: plan.deadline,
+      originalDeadline: plan.deadline,
+      priority: plan.priority ?? 'NORMAL',
+      progress: plan.progress ?? 0,
+      status: (plan.progress ?? 0) > 0 ? 'IN_PROGRESS' : 'NOT_STARTED',
+      createdById: viewer.accountId,
+    },
   });
+  const initial = snapshot(task, supportingUnitIds);
+  await tx.taskEvent.create({
+    data: {
+      taskId: task.id,
+      type: 'CREATED',
+      actorId: viewer.accountId,
+      at: now,
+      toStatus: task.status,
+      changes: initial,
+    },
+  });
+  const changes: Changes = {};
+  for (const [field, after] of Object.entries(initial)) changes[field] = { before: null, after };
+  audit({ action: 'CREATE', entity: 'Task', entityId: task.id, changes });
+  return tx.task.findUniqueOrThrow({ ...select, where: { id: task.id } });
+}
+
+/** The task as stored, with its supporting units, after checking the version the caller read. */
+export async function loadTaskVersion(tx: Prisma.TransactionClient, id: number, version: number | null) {
+  const task = await tx.task.findUnique({ where: { id }, include: { supportingUnits: { select: { id: true } } } });
+  if (!task) throw new NotFoundError('Task', `Task:${id}`);
+  if (version !== null && task.version !== version) throw new ConflictError('Task', `Task:${id}`, task.version);
+  return { ...task, supportingUnitIds: task.supportingUnits.map((u) => u.id) };
 }
 
 export async function updateTask(
-  prisma: PrismaClient,
-  viewer: Viewer,
+  { tx, viewer, today, now, audit }: Write,
   id: number,
   version: number,
   plan: TaskPlan,
-  today: Date,
-  select: { include?: Prisma.TaskInclude; select?: Prisma.TaskSelect },
+  select: TaskSelection,
 ) {
-  return prisma.$transaction(async (tx) => {
-    const current = await tx.task.findUnique({
-      where: { id },
-      include: { supportingUnits: { select: { id: true } } },
-    });
-    if (!current) throw new NotFoundError('Task', `Task:${id}`);
-    if (current.version !== version) throw new ConflictError('Task', `Task:${id}`, current.version);
+  if (!viewer) throw new ForbiddenError();
+  const current = await loadTaskVersion(tx, id, version);
+  assertTaskAction(viewer, current, 'EDIT');
 
-    const before = snapshot(
-      current,
-      current.supportingUnits.map((u) => u.id),
-    );
-    const changes = diffTask(before, planSnapshot(plan));
-    const changed = Object.keys(changes);
-    const refused = forbiddenTaskChanges(viewer, current.leadUnitId, changed);
-    if (refused.length) {
-      throw new ForbiddenError(`You may not change ${refused.join(', ')} of this task`);
-    }
-    if (changed.length === 0) return tx.task.findUniqueOrThrow({ ...select, where: { id } });
-    if (current.status === 'COMPLETED' || current.status === 'CANCELLED') {
-      throw ValidationError.field('input', `A ${current.status.toLowerCase()} task can no longer be changed`);
-    }
-    if (changes.deadline && current.status !== 'NOT_STARTED') {
-      throw ValidationError.field(
-        'input.deadline',
-        'The deadline of a started task moves only through an approved extension request',
-      );
-    }
-
-    const supportingUnitIds = (changes.supportingUnitIds?.after as number[] | undefined) ?? null;
-    const next = {
-      startDate: plan.startDate ?? current.startDate,
-      deadline: plan.deadline ?? current.deadline,
-      leadUnitId: plan.leadUnitId ?? current.leadUnitId,
-      supportingUnitIds: supportingUnitIds ?? current.supportingUnits.map((u) => u.id),
-      progress: plan.progress ?? current.progress,
-    };
-    checkTaskPlan(next);
-    if (changes.leadUnitId) await assertUnitsActive(tx, [next.leadUnitId], 'input.leadUnitId', today);
-    if (supportingUnitIds) await assertUnitsActive(tx, supportingUnitIds, 'input.supportingUnitIds', today);
-
-    const startsWork = changes.progress && current.status === 'NOT_STARTED' && next.progress > 0;
-    const data: Prisma.TaskUncheckedUpdateManyInput = {
-      version: { increment: 1 },
-      ...(changes.title && { title: plan.title as string }),
-      ...(changes.description && { description: plan.description ?? null }),
-      ...(changes.objectiveId && { objectiveId: plan.objectiveId as number }),
-      ...(changes.leadUnitId && { leadUnitId: next.leadUnitId }),
-      ...(changes.startDate && { startDate: next.startDate }),
-      ...(changes.deadline && { deadline: next.deadline, originalDeadline: next.deadline }),
-      ...(changes.priority && { priority: plan.priority as TaskPriority }),
-      ...(changes.progress && { progress: next.progress }),
-      ...(startsWork && { status: 'IN_PROGRESS' as const }),
-    };
-    // The version in the where clause makes a concurrent writer that read the same version lose.
-    const { count } = await tx.task.updateMany({ where: { id, version }, data });
-    if (count === 0) throw new ConflictError('Task', `Task:${id}`, current.version + 1);
-    if (supportingUnitIds) {
-      await tx.task.update({
-        where: { id },
-        data: { supportingUnits: { set: supportingUnitIds.map((uid) => ({ id: uid })) } },
-      });
-    }
-    await tx.taskEvent.create({
-      data: {
-        taskId: id,
-        type: changed.length === 1 && changes.progress ? 'PROGRESS_REPORTED' : 'UPDATED',
-        actorId: viewer.accountId,
-        ...(startsWork && { fromStatus: current.status, toStatus: 'IN_PROGRESS' }),
-        changes: changes as unknown as Prisma.InputJsonValue,
-      },
-    });
+  const before = snapshot(current, current.supportingUnitIds);
+  const changes = diffTask(before, planSnapshot(plan));
+  const changed = Object.keys(changes);
+  if (changed.length === 0) {
+    audit({ action: 'UPDATE', entity: 'Task', entityId: id, changes: {}, note: 'No field differed' });
     return tx.task.findUniqueOrThrow({ ...select, where: { id } });
+  }
+  if (changes.deadline && current.status !== 'NOT_STARTED') {
+    throw ValidationError.field(
+      'input.deadline',
+      'The deadline of a started task moves only through an approved extension request',
+    );
+  }
+
+  const supportingUnitIds = (changes.supportingUnitIds?.after as number[] | undefined) ?? null;
+  const next = {
+    startDate: plan.startDate ?? current.startDate,
+    deadline: plan.deadline ?? current.deadline,
+    leadUnitId: plan.leadUnitId ?? current.leadUnitId,
+    supportingUnitIds: supportingUnitIds ?? current.supportingUnitIds,
+    progress: plan.progress ?? current.progress,
+  };
+  checkTaskPlan(next);
+  if (changes.leadUnitId) await assertUnitsActive(tx, [next.leadUnitId], 'input.leadUnitId', today);
+  if (supportingUnitIds) await assertUnitsActive(tx, supportingUnitIds, 'input.supportingUnitIds', today);
+
+  const startsWork = changes.progress && current.status === 'NOT_STARTED' && next.progress > 0;
+  const data: Prisma.TaskUncheckedUpdateManyInput = {
+    version: { increment: 1 },
+    ...(changes.title && { title: plan.title as string }),
+    ...(changes.description && { description: plan.description ?? null }),
+    ...(changes.objectiveId && { objectiveId: plan.objectiveId as number }),
+    ...(changes.leadUnitId && { leadUnitId: next.leadUnitId }),
+    ...(changes.startDate && { startDate: next.startDate }),
+    ...(changes.deadline && { deadline: next.deadline, originalDeadline: next.deadline }),
+    ...(changes.priority && { priority: plan.priority as TaskPriority }),
+    ...(changes.progress && { progress: next.progress }),
+    ...(startsWork && { status: 'IN_PROGRESS' as const }),
+  };
+  // The version in the where clause makes a concurrent writer that read the same version lose.
+  const { count } = await tx.task.updateMany({ where: { id, version }, data });
+  if (count === 0) throw new ConflictError('Task', `Task:${id}`, current.version + 1);
+  if (supportingUnitIds) {
+    await tx.task.update({
+      where: { id },
+      data: { supportingUnits: { set: supportingUnitIds.map((uid) => ({ id: uid })) } },
+    });
+  }
+  if (startsWork) changes.status = { before: current.status, after: 'IN_PROGRESS' };
+  await tx.taskEvent.create({
+    data: {
+      taskId: id,
+      type: 'UPDATED',
+      actorId: viewer.accountId,
+      at: now,
+      ...(startsWork && { fromStatus: current.status, toStatus: 'IN_PROGRESS' }),
+      changes: changes as unknown as Prisma.InputJsonValue,
+    },
   });
+  audit({ action: 'UPDATE', entity: 'Task', entityId: id, changes });
+  return tx.task.findUniqueOrThrow({ ...select, where: { id } });
 }

@@ -193,14 +193,17 @@ describe.each(databaseKinds)('assigning and changing tasks on %s', (kind) => {
   it('lets the head of the lead unit report progress, which starts the work', async () => {
     const created = ok(await api.gql<{ createTask: TaskResult }>(createTask, { input: newTask() }, admin)).createTask;
     const data = ok(
-      await api.gql<{ updateTask: TaskResult }>(
-        updateTask,
-        { id: created.id, version: 1, input: { progress: 30 } },
+      await api.gql<{ reportProgress: TaskResult }>(
+        `mutation ($id: ID!, $version: Int!) { reportProgress(id: $id, version: $version, progress: 30, note: "Đã họp triển khai") {
+          id status progress version timeline { nodes { type fromStatus toStatus changes note actor { username } } }
+        } }`,
+        { id: created.id, version: 1 },
         head,
       ),
     );
-    expect(data.updateTask).toMatchObject({ progress: 30, status: 'IN_PROGRESS', version: 2 });
-    expect(data.updateTask.timeline.nodes.at(-1)).toMatchObject({
+    expect(data.reportProgress).toMatchObject({ progress: 30, status: 'IN_PROGRESS', version: 2 });
+    expect(data.reportProgress.timeline.nodes.at(-1)).toMatchObject({
+      note: 'Đã họp triển khai',
       type: 'PROGRESS_REPORTED',
       fromStatus: 'NOT_STARTED',
       toStatus: 'IN_PROGRESS',
@@ -208,7 +211,7 @@ describe.each(databaseKinds)('assigning and changing tasks on %s', (kind) => {
     });
   });
 
-  it("refuses a unit head anything but progress, and any change to another unit's task", async () => {
+  it('refuses a unit head any change of the plan, even of their own task', async () => {
     const created = ok(await api.gql<{ createTask: TaskResult }>(createTask, { input: newTask() }, admin)).createTask;
     const before = await snapshotDatabase(api.db.prisma);
     expectError(
@@ -244,9 +247,15 @@ describe.each(databaseKinds)('assigning and changing tasks on %s', (kind) => {
     },
   );
 
-  it('refuses changes to a completed task', async () => {
+  it('refuses changes to a completed task as an invalid transition', async () => {
     const id = g('Task', fixture.tasks.onTime.id);
-    expectError(await api.gql(updateTask, { id, version: 1, input: { title: 'Sửa lại' } }, admin), 'BAD_USER_INPUT');
+    const before = await snapshotDatabase(api.db.prisma);
+    const error = expectError(
+      await api.gql(updateTask, { id, version: 1, input: { title: 'Sửa lại' } }, admin),
+      'INVALID_TRANSITION',
+    );
+    expect(error.extensions).toMatchObject({ status: 'COMPLETED', action: 'EDIT' });
+    expect(await snapshotDatabase(api.db.prisma)).toEqual(before);
   });
 
   it('answers NOT_FOUND for a task that does not exist', async () => {
@@ -256,7 +265,7 @@ describe.each(databaseKinds)('assigning and changing tasks on %s', (kind) => {
     );
   });
 
-  it('changes nothing and writes no event when nothing differs', async () => {
+  it('changes nothing and writes no event when nothing differs, but audits the call', async () => {
     const created = ok(await api.gql<{ createTask: TaskResult }>(createTask, { input: newTask() }, admin)).createTask;
     const data = ok(
       await api.gql<{ updateTask: TaskResult }>(
@@ -267,5 +276,13 @@ describe.each(databaseKinds)('assigning and changing tasks on %s', (kind) => {
     );
     expect(data.updateTask.version).toBe(1);
     expect(data.updateTask.timeline.nodes).toHaveLength(1);
+    const audit = await api.db.prisma.auditEntry.findMany({
+      where: { entity: 'Task', entityId: Number(created.id.split(':')[1]) },
+      orderBy: { id: 'asc' },
+    });
+    expect(audit.map((a) => [a.operation, a.action, a.changes])).toEqual([
+      ['createTask', 'CREATE', expect.objectContaining({ title: { before: null, after: newTask().title } })],
+      ['updateTask', 'UPDATE', {}],
+    ]);
   });
 });

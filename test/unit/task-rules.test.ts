@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Viewer } from '../../api/context.ts';
-import { ValidationError } from '../../api/errors.ts';
-import { checkTaskPlan, diffTask, forbiddenTaskChanges } from '../../api/services/tasks.ts';
+import { ForbiddenError, InvalidTransitionError, ValidationError } from '../../api/errors.ts';
+import { allowedTaskActions, assertTaskAction } from '../../api/services/task-workflow.ts';
+import { checkTaskPlan, diffTask } from '../../api/services/tasks.ts';
+import type { TaskStatus } from '../../generated/prisma/client.ts';
 
 const day = (text: string) => new Date(`${text}T00:00:00.000Z`);
 const viewer = (role: Viewer['role'], unitId: number | null = null): Viewer => ({
@@ -56,18 +58,60 @@ describe('task rules', () => {
     });
   });
 
-  it('lets the secretariat change anything', () => {
-    expect(forbiddenTaskChanges(viewer('ADMIN'), 5, ['title', 'deadline', 'progress'])).toEqual([]);
+  it('lets only the secretariat edit the plan of an open task', () => {
+    const open = { leadUnitId: 5, supportingUnitIds: [6], status: 'IN_PROGRESS' as const };
+    expect(allowedTaskActions(viewer('ADMIN'), open)).toContain('EDIT');
+    for (const v of [viewer('UNIT_HEAD', 5), viewer('COMMITTEE'), viewer('ANALYST')]) {
+      expect(allowedTaskActions(v, open)).not.toContain('EDIT');
+    }
+  });
+});
+
+describe('task workflow', () => {
+  const task = (status: TaskStatus) => ({ id: 9, leadUnitId: 5, supportingUnitIds: [6], status });
+
+  it('gives the head of the lead unit the unit’s steps and the committee the reviewer’s', () => {
+    expect(allowedTaskActions(viewer('UNIT_HEAD', 5), task('IN_PROGRESS'))).toEqual([
+      'REPORT_PROGRESS',
+      'SUBMIT',
+      'COMMENT',
+      'ADD_EVIDENCE',
+      'REQUEST_EXTENSION',
+    ]);
+    expect(allowedTaskActions(viewer('COMMITTEE'), task('SUBMITTED'))).toEqual([
+      'APPROVE',
+      'RETURN',
+      'COMMENT',
+      'REVIEW_EVIDENCE',
+      'DECIDE_EXTENSION',
+    ]);
   });
 
-  it('lets the head of the lead unit report progress only', () => {
-    expect(forbiddenTaskChanges(viewer('UNIT_HEAD', 5), 5, ['progress'])).toEqual([]);
-    expect(forbiddenTaskChanges(viewer('UNIT_HEAD', 5), 5, ['progress', 'title'])).toEqual(['title']);
+  it('lets a supporting unit only comment and add evidence, and an analyst or stranger nothing', () => {
+    expect(allowedTaskActions(viewer('UNIT_HEAD', 6), task('IN_PROGRESS'))).toEqual(['COMMENT', 'ADD_EVIDENCE']);
+    expect(allowedTaskActions(viewer('UNIT_HEAD', 7), task('IN_PROGRESS'))).toEqual([]);
+    expect(allowedTaskActions(viewer('ANALYST'), task('IN_PROGRESS'))).toEqual([]);
+    expect(allowedTaskActions(null, task('IN_PROGRESS'))).toEqual([]);
   });
 
-  it('lets nobody else change a task', () => {
-    expect(forbiddenTaskChanges(viewer('UNIT_HEAD', 6), 5, ['progress'])).toEqual(['progress']);
-    expect(forbiddenTaskChanges(viewer('COMMITTEE'), 5, ['progress'])).toEqual(['progress']);
-    expect(forbiddenTaskChanges(viewer('ANALYST'), 5, ['progress'])).toEqual(['progress']);
+  it('leaves only comments on a finished task', () => {
+    for (const status of ['COMPLETED', 'CANCELLED'] as const) {
+      expect(allowedTaskActions(viewer('ADMIN'), task(status))).toEqual(['COMMENT']);
+    }
+  });
+
+  it('moves each step to its status and refuses a step from the wrong status with INVALID_TRANSITION', () => {
+    expect(assertTaskAction(viewer('UNIT_HEAD', 5), task('RETURNED'), 'SUBMIT')).toBe('SUBMITTED');
+    expect(assertTaskAction(viewer('COMMITTEE'), task('SUBMITTED'), 'RETURN')).toBe('RETURNED');
+    expect(() => assertTaskAction(viewer('COMMITTEE'), task('IN_PROGRESS'), 'APPROVE')).toThrow(InvalidTransitionError);
+    expect(() => assertTaskAction(viewer('UNIT_HEAD', 5), task('SUBMITTED'), 'SUBMIT')).toThrow(
+      /only from IN_PROGRESS or RETURNED/,
+    );
+  });
+
+  it('refuses the wrong party with FORBIDDEN before looking at the status', () => {
+    expect(() => assertTaskAction(viewer('UNIT_HEAD', 5), task('SUBMITTED'), 'APPROVE')).toThrow(ForbiddenError);
+    expect(() => assertTaskAction(viewer('UNIT_HEAD', 6), task('IN_PROGRESS'), 'SUBMIT')).toThrow(ForbiddenError);
+    expect(() => assertTaskAction(viewer('COMMITTEE'), task('SUBMITTED'), 'CANCEL')).toThrow(ForbiddenError);
   });
 });

@@ -1,0 +1,154 @@
+// Deadline extensions: the lead unit asks for a later date with a reason, the committee decides. An
+// approval moves the deadline and keeps the original one, so reports still show the task as late
+// against what was first assigned.
+import type { DeadlineExtension, Prisma } from '../../generated/prisma/client.ts';
+import { ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
+import { formatDay } from './calendar.ts';
+import { created } from './audit.ts';
+import type { Write } from './mutation.ts';
+import { writeTaskChange } from './task-steps.ts';
+import { loadTaskVersion } from './tasks.ts';
+import { assertTaskAction, partyOf } from './task-workflow.ts';
+
+type ExtensionSelection = { include?: Prisma.DeadlineExtensionInclude; select?: Prisma.DeadlineExtensionSelect };
+
+export type ExtensionDecision = 'APPROVED' | 'REJECTED';
+
+function requireViewer(w: Write) {
+  if (!w.viewer) throw new ForbiddenError();
+  return w.viewer;
+}
+
+export async function requestExtension(
+  w: Write,
+  taskId: number,
+  requestedDeadline: Date,
+  reason: string,
+  select: ExtensionSelection,
+) {
+  const viewer = requireViewer(w);
+  const task = await loadTaskVersion(w.tx, taskId, null);
+  assertTaskAction(viewer, task, 'REQUEST_EXTENSION');
+  if (requestedDeadline <= task.deadline) {
+    throw ValidationError.field(
+      'requestedDeadline',
+      `Ask for a day after the current deadline ${formatDay(task.deadline)}`,
+    );
+  }
+  if (requestedDeadline < w.today) {
+    throw ValidationError.field('requestedDeadline', 'Ask for a day from today on');
+  }
+  const pending = await w.tx.deadlineExtension.findFirst({ where: { taskId, status: 'PENDING' } });
+  if (pending) {
+    throw ValidationError.field(
+      'taskId',
+      `Extension request DeadlineExtension:${pending.id} is still waiting for a decision`,
+    );
+  }
+  const extension = await w.tx.deadlineExtension.create({
+    data: {
+      taskId,
+      requestedById: viewer.accountId,
+      requestedAt: w.now,
+      previousDeadline: task.deadline,
+      requestedDeadline,
+      reason,
+    },
+  });
+  await w.tx.taskEvent.create({
+    data: {
+      taskId,
+      type: 'EXTENSION_REQUESTED',
+      actorId: viewer.accountId,
+      at: w.now,
+      changes: { deadline: { before: formatDay(task.deadline), after: formatDay(requestedDeadline) } },
+      note: reason,
+    },
+  });
+  w.audit(created('DeadlineExtension', extension));
+  return w.tx.deadlineExtension.findUniqueOrThrow({ ...select, where: { id: extension.id } });
+}
+
+async function loadPending(w: Write, id: number): Promise<DeadlineExtension> {
+  const extension = await w.tx.deadlineExtension.findUnique({ where: { id } });
+  if (!extension) throw new NotFoundError('DeadlineExtension', `DeadlineExtension:${id}`);
+  if (extension.status !== 'PENDING') {
+    throw ValidationError.field('id', `The request was already ${extension.status.toLowerCase()}`);
+  }
+  return extension;
+}
+
+export async function withdrawExtension(w: Write, id: number, select: ExtensionSelection) {
+  const viewer = requireViewer(w);
+  const extension = await loadPending(w, id);
+  const task = await loadTaskVersion(w.tx, extension.taskId, null);
+  const party = partyOf(viewer, task);
+  if (party !== 'ADMIN' && party !== 'LEAD_HEAD') {
+    throw new ForbiddenError('Only the lead unit or the secretariat may withdraw an extension request');
+  }
+  await w.tx.deadlineExtension.update({
+    where: { id },
+    data: { status: 'WITHDRAWN', decidedById: viewer.accountId, decidedAt: w.now },
+  });
+  await w.tx.taskEvent.create({
+    data: {
+      taskId: task.id,
+      type: 'EXTENSION_DECIDED',
+      actorId: viewer.accountId,
+      at: w.now,
+      changes: { extension: { before: 'PENDING', after: 'WITHDRAWN' } },
+      note: 'Withdrawn by the unit',
+    },
+  });
+  w.audit({
+    action: 'UPDATE',
+    entity: 'DeadlineExtension',
+    entityId: id,
+    changes: { status: { before: 'PENDING', after: 'WITHDRAWN' } },
+  });
+  return w.tx.deadlineExtension.findUniqueOrThrow({ ...select, where: { id } });
+}
+
+export async function decideExtension(
+  w: Write,
+  id: number,
+  decision: ExtensionDecision,
+  note: string | null,
+  select: ExtensionSelection,
+) {
+  const viewer = requireViewer(w);
+  const extension = await loadPending(w, id);
+  const task = await loadTaskVersion(w.tx, extension.taskId, null);
+  assertTaskAction(viewer, task, 'DECIDE_EXTENSION');
+  if (decision === 'REJECTED' && !note) throw ValidationError.field('note', 'Give the reason for refusing');
+  await w.tx.deadlineExtension.update({
+    where: { id },
+    data: { status: decision, decidedById: viewer.accountId, decidedAt: w.now, decisionNote: note },
+  });
+  const extensionChanges = { status: { before: 'PENDING', after: decision } };
+  w.audit({ action: 'UPDATE', entity: 'DeadlineExtension', entityId: id, changes: extensionChanges, note });
+  if (decision === 'APPROVED') {
+    // The task's deadline moves under the task's own version, so a concurrent edit cannot be lost.
+    await writeTaskChange(w, task, {
+      data: { deadline: extension.requestedDeadline },
+      changes: {
+        extension: { before: 'PENDING', after: 'APPROVED' },
+        deadline: { before: formatDay(task.deadline), after: formatDay(extension.requestedDeadline) },
+      },
+      type: 'EXTENSION_DECIDED',
+      note: note ?? 'Extension approved',
+    });
+  } else {
+    await w.tx.taskEvent.create({
+      data: {
+        taskId: task.id,
+        type: 'EXTENSION_DECIDED',
+        actorId: viewer.accountId,
+        at: w.now,
+        changes: { extension: { before: 'PENDING', after: 'REJECTED' } },
+        note,
+      },
+    });
+  }
+  return w.tx.deadlineExtension.findUniqueOrThrow({ ...select, where: { id } });
+}
