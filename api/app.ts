@@ -10,6 +10,7 @@ import sirv from 'sirv';
 import type { Config } from './config.ts';
 import type { Context } from './context.ts';
 import type { Database } from './db.ts';
+import { evidenceFiles } from './evidence-files.ts';
 import { schema } from './schema/index.ts';
 import { dayIn } from './services/calendar.ts';
 import { translateDatabaseError } from './services/database-errors.ts';
@@ -71,13 +72,14 @@ function codeRequestErrors(): Plugin {
 export function createApp({ db, config, now = () => new Date(), logger }: AppOptions): App {
   const log = logger ?? pino({ level: config.environment === 'test' ? 'silent' : 'info' });
   const sessionPolicy = { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours };
+  const files = evidenceFiles({ prisma: db.prisma, config, now, sessionPolicy, logger: log });
 
   const yoga = createYoga<{ req?: IncomingMessage }, Context>({
     schema,
     graphqlEndpoint: '/graphql',
     graphiql: config.environment !== 'production' && { title: 'PAR tracker GraphQL' },
     landingPage: false,
-    plugins: [codeRequestErrors()],
+    plugins: [codeRequestErrors(), files.plugin],
     logging: log,
     maskedErrors: {
       // Expected errors (validation, not found, forbidden, conflict) and the database's refusals pass
@@ -105,10 +107,12 @@ export function createApp({ db, config, now = () => new Date(), logger }: AppOpt
         viewer: token ? await viewerForToken(db.prisma, token, instant, sessionPolicy) : null,
         now: instant,
         today: dayIn(instant, config.timeZone),
+        timeZone: config.timeZone,
         dueSoonDays: config.dueSoonDays,
         sessionPolicy,
         requestId: request.headers.get('x-request-id') ?? randomUUID(),
         clientAddress: clientAddress(request, req, config.trustProxy),
+        uploads: files.uploads,
       };
     },
   });
@@ -121,6 +125,10 @@ export function createApp({ db, config, now = () => new Date(), logger }: AppOpt
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/graphql' || path?.startsWith('/graphql/')) {
       void yoga(req, res);
+      return;
+    }
+    if (files.serves(path)) {
+      files.handle(req, res);
       return;
     }
     if (path === '/health') {
@@ -138,5 +146,7 @@ export function createApp({ db, config, now = () => new Date(), logger }: AppOpt
       .end('The admin UI is not built: run `npm run build:admin` (npm start does it).');
   };
 
-  return { fetch: (request) => Promise.resolve(yoga.fetch(request)), handle, logger: log };
+  const fetch = (request: Request) =>
+    files.serves(new URL(request.url).pathname) ? files.fetch(request) : Promise.resolve(yoga.fetch(request));
+  return { fetch, handle, logger: log };
 }

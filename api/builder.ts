@@ -33,6 +33,8 @@ interface BuilderTypes {
     Date: { Input: Date; Output: Date };
     DateTime: { Input: Date; Output: Date };
     JSON: { Input: unknown; Output: unknown };
+    /** A part of a GraphQL multipart request; input only. */
+    File: { Input: File; Output: never };
     ID: { Input: string; Output: string | number };
   };
 }

@@ -1,4 +1,5 @@
 import type { PrismaClient, Role } from '../generated/prisma/client.ts';
+import type { EvidenceUploads } from './evidence-files.ts';
 import { UnauthenticatedError } from './errors.ts';
 import type { SessionPolicy } from './services/sessions.ts';
 
@@ -23,6 +24,8 @@ export interface Context {
   dueSoonDays: number;
   sessionPolicy: SessionPolicy;
   requestId: string;
+  /** Where evidence files go, and how large they may be. */
+  uploads: EvidenceUploads;
   /** The client's network address, for sign-in throttling and the audit log. */
   clientAddress: string | null;
 }

@@ -1,10 +1,25 @@
+import { z } from 'zod';
 import { EvidenceKind, ReviewStatus, type Prisma } from '../../generated/prisma/client.ts';
 import { builder } from '../builder.ts';
+import { viewerOf } from '../context.ts';
+import {
+  acceptedFileTypes,
+  addEvidence,
+  addFileEvidence,
+  assertMayAddEvidence,
+  checkUpload,
+  reviewEvidence,
+  type EvidenceDecision,
+  type EvidenceDraft,
+} from '../services/evidence.ts';
+import { runMutation } from '../services/mutation.ts';
+import { adminOrUnitHead } from './access.ts';
 import {
   DateTimeFilter,
   IDFilter,
   enumFilter,
   enumWhere,
+  decodeId,
   idWhere,
   logicalFields,
   logicalWhere,
@@ -15,6 +30,7 @@ import {
   type RangeFilterValue,
 } from './filters.ts';
 import { offsetArgOptions, orderInput, withOffset } from './lists.ts';
+import { dateInput, optionalText, requiredText } from './validation.ts';
 
 export const EvidenceKindEnum = builder.enumType(EvidenceKind, {
   name: 'EvidenceKind',
@@ -40,13 +56,23 @@ export const EvidenceRef = builder.prismaNode('Evidence', {
     fileSha256: t.exposeString('fileSha256', { nullable: true, description: 'SHA-256 of an uploaded file.' }),
     fileSize: t.exposeInt('fileSize', { nullable: true, description: 'Size of an uploaded file in bytes.' }),
     mimeType: t.exposeString('mimeType', { nullable: true }),
-    fileName: t.exposeString('fileName', { nullable: true, description: 'The name the file had when uploaded.' }),
+    fileName: t.exposeString('fileName', {
+      nullable: true,
+      description: 'The name the file had when uploaded, cleaned for display; never used to store it.',
+    }),
     submittedBy: t.relation('submittedBy', { nullable: true }),
     submittedAt: t.expose('submittedAt', { type: 'DateTime' }),
     reviewStatus: t.expose('reviewStatus', { type: ReviewStatusEnum }),
     reviewedBy: t.relation('reviewedBy', { nullable: true }),
     reviewedAt: t.expose('reviewedAt', { type: 'DateTime', nullable: true }),
     reviewNote: t.exposeString('reviewNote', { nullable: true }),
+    downloadUrl: t.string({
+      nullable: true,
+      description:
+        'Where an uploaded file is downloaded, relative to the server, e.g. "/files/evidence/12"; send the session as a bearer token. Null unless the kind is FILE.',
+      select: { id: true, kind: true },
+      resolve: (evidence) => (evidence.kind === 'FILE' ? `/files/evidence/${evidence.id}` : null),
+    }),
   }),
 });
 
@@ -111,3 +137,193 @@ builder.queryField('evidence', (t) =>
       }),
   }),
 );
+
+/** A WHATWG File, as graphql-yoga hands over the parts of a multipart request. */
+function isFile(value: unknown): value is File {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as Blob).arrayBuffer === 'function' &&
+    typeof (value as Blob).size === 'number'
+  );
+}
+
+const notAFile = 'Send the file as a part of a GraphQL multipart request';
+
+export const FileScalar = builder.scalarType('File', {
+  description:
+    'A file uploaded with a GraphQL multipart request (https://github.com/jaydenseric/graphql-multipart-request-spec). Input only.',
+  serialize: () => {
+    throw new TypeError('File is an input type only');
+  },
+  parseValue: (value: unknown) => {
+    if (isFile(value)) return value;
+    throw new TypeError(notAFile);
+  },
+  parseLiteral: () => {
+    throw new TypeError(notAFile);
+  },
+});
+
+export const EvidenceDecisionEnum = builder.enumType('EvidenceDecision', {
+  description: "The committee's verdict when reviewing evidence.",
+  values: {
+    ACCEPTED: { value: 'ACCEPTED' as const, description: 'The evidence proves the work.' },
+    REJECTED: { value: 'REJECTED' as const, description: 'The evidence does not prove the work; a note says why.' },
+  },
+});
+
+function isWebAddress(value: string): boolean {
+  if (!/^https?:\/\/\S+$/i.test(value)) return false;
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+/** The fields each kind of evidence added by addEvidence needs, and no others. */
+const kindFields: Record<string, readonly string[]> = {
+  DOCUMENT: ['documentNumber', 'documentDate', 'issuer'],
+  LINK: ['url'],
+};
+const kindSpecificFields = ['documentNumber', 'documentDate', 'issuer', 'url'];
+
+export const AddEvidenceInput = builder.inputType('AddEvidenceInput', {
+  description:
+    'A document reference (title, documentNumber, documentDate, issuer) or a link (title, url). Files are sent with uploadEvidence.',
+  validate: z.looseObject({ kind: z.string() }).superRefine((input, issues) => {
+    const needed = kindFields[input.kind] ?? [];
+    const kind = input.kind.toLowerCase();
+    for (const field of kindSpecificFields) {
+      const value = input[field];
+      const present = value !== null && value !== undefined && value !== '';
+      if (needed.includes(field) && !present) {
+        issues.addIssue({ code: 'custom', path: [field], message: `Required for a ${kind}` });
+      } else if (!needed.includes(field) && present) {
+        issues.addIssue({ code: 'custom', path: [field], message: `Not used for a ${kind}` });
+      }
+    }
+  }),
+  fields: (t) => ({
+    kind: t.field({
+      type: EvidenceKindEnum,
+      required: true,
+      description: 'DOCUMENT or LINK; FILE is refused here (use uploadEvidence).',
+      validate: z.string().refine((kind) => kind !== 'FILE', 'Send files with uploadEvidence'),
+    }),
+    title: t.string({
+      required: true,
+      description: 'What the evidence is, e.g. "Kế hoạch số 125/KH-UBND".',
+      validate: requiredText(500),
+    }),
+    documentNumber: t.string({
+      description: 'Official number of the document, e.g. "125/KH-UBND". Documents only.',
+      validate: optionalText(100),
+    }),
+    documentDate: t.field({ type: 'Date', description: 'Date of the document. Documents only.', validate: dateInput }),
+    issuer: t.string({
+      description: 'The body that issued the document. Documents only.',
+      validate: optionalText(200),
+    }),
+    url: t.string({
+      description: 'An http:// or https:// address, at most 2000 characters. Links only.',
+      validate: z
+        .string()
+        .trim()
+        .max(2000, 'At most 2000 characters')
+        .refine(isWebAddress, 'Must be an http:// or https:// address')
+        .nullish(),
+    }),
+  }),
+});
+
+function evidenceDraft(input: typeof AddEvidenceInput.$inferInput): EvidenceDraft {
+  // The input's validator has made sure the fields of the kind are there.
+  if (input.kind === 'DOCUMENT') {
+    return {
+      kind: 'DOCUMENT',
+      title: input.title,
+      documentNumber: input.documentNumber as string,
+      documentDate: input.documentDate as Date,
+      issuer: input.issuer as string,
+    };
+  }
+  return { kind: 'LINK', title: input.title, url: input.url as string };
+}
+
+const acceptedTypes = [...new Set(Object.values(acceptedFileTypes).map((type) => type.label))].join(', ');
+const reviewers = { roles: ['ADMIN', 'COMMITTEE'] } as const;
+const taskIdArg = { required: true, description: 'Global id of the task.' } as const;
+
+builder.mutationFields((t) => ({
+  addEvidence: t.prismaField({
+    type: 'Evidence',
+    description:
+      'Adds a document reference or a link as evidence of a task while it is with the unit (not started, in progress or returned). The heads of the lead and supporting units, or the secretariat.',
+    authScopes: adminOrUnitHead,
+    args: {
+      taskId: t.arg.id(taskIdArg),
+      input: t.arg({ type: AddEvidenceInput, required: true, description: 'The document or link.' }),
+    },
+    resolve: (query, _root, args, ctx, info) =>
+      runMutation(ctx, info, async (w) => {
+        const evidence = await addEvidence(w, decodeId(args.taskId, 'Task', 'taskId'), evidenceDraft(args.input));
+        return w.tx.evidence.findUniqueOrThrow({ ...query, where: { id: evidence.id } });
+      }),
+  }),
+  uploadEvidence: t.prismaField({
+    type: 'Evidence',
+    description: `Uploads a file as evidence of a task (a GraphQL multipart request), while the task is with the unit. Accepted, judged by the content and not the name: ${acceptedTypes}; at most MAX_UPLOAD_MB (20 MB unless configured). The heads of the lead and supporting units, or the secretariat.`,
+    authScopes: adminOrUnitHead,
+    args: {
+      taskId: t.arg.id(taskIdArg),
+      title: t.arg.string({
+        required: true,
+        description: 'What the file is, e.g. "Báo cáo quý 1".',
+        validate: requiredText(500),
+      }),
+      file: t.arg({ type: FileScalar, required: true, description: 'The file; its name is kept for display only.' }),
+    },
+    resolve: async (query, _root, args, ctx, info) => {
+      const taskId = decodeId(args.taskId, 'Task', 'taskId');
+      const { store, maxBytes } = ctx.uploads;
+      // Refused callers leave nothing behind, not even a file.
+      await assertMayAddEvidence(ctx.prisma, viewerOf(ctx), taskId);
+      const upload = await checkUpload(args.file, maxBytes);
+      // An orphan file after a failed transaction is harmless: it is named by its content and reused.
+      const stored = await store.put(upload.content);
+      return runMutation(ctx, info, async (w) => {
+        const evidence = await addFileEvidence(w, taskId, {
+          title: args.title,
+          sha256: stored.sha256,
+          size: stored.size,
+          mimeType: upload.mimeType,
+          fileName: upload.fileName,
+        });
+        return w.tx.evidence.findUniqueOrThrow({ ...query, where: { id: evidence.id } });
+      });
+    },
+  }),
+  reviewEvidence: t.prismaField({
+    type: 'Evidence',
+    description:
+      'Accepts or rejects a piece of evidence of an open task; a rejection needs a note. The committee or the secretariat.',
+    authScopes: reviewers,
+    args: {
+      id: t.arg.id({ required: true, description: 'Global id of the evidence, e.g. "Evidence:12".' }),
+      decision: t.arg({ type: EvidenceDecisionEnum, required: true, description: 'Accept or reject.' }),
+      note: t.arg.string({
+        description: "The reviewer's note; required when rejecting.",
+        validate: optionalText(2_000),
+      }),
+    },
+    resolve: (query, _root, args, ctx, info) =>
+      runMutation(ctx, info, async (w) => {
+        const decision: EvidenceDecision = args.decision;
+        const evidence = await reviewEvidence(w, decodeId(args.id, 'Evidence'), decision, args.note ?? null);
+        return w.tx.evidence.findUniqueOrThrow({ ...query, where: { id: evidence.id } });
+      }),
+  }),
+}));

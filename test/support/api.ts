@@ -28,13 +28,36 @@ export interface TestApi {
     query: string,
     variables?: Record<string, unknown>,
     token?: string | null,
+    /** Extra request headers, e.g. x-forwarded-for (read when the app trusts a proxy). */
+    headers?: Record<string, string>,
   ): Promise<GraphQLResult<T>>;
   /** Signs in and returns the bearer token. */
   signIn(username: string, password?: string): Promise<string>;
+  /**
+   * Sends a GraphQL multipart request (operations, map, then one part per file); each key of `files`
+   * names the variable the file goes into.
+   */
+  upload<T = Record<string, unknown>>(
+    query: string,
+    variables: Record<string, unknown>,
+    files: Record<string, UploadPart>,
+    token?: string | null,
+  ): Promise<GraphQLResult<T>>;
+  /** GETs a path of the app (e.g. a download URL), with the session as a bearer token when given. */
+  download(path: string, token?: string | null): Promise<Response>;
   close(): Promise<void>;
 }
 
 export const fixturePassword = 'correct-horse-battery';
+
+/** A file part of a multipart request. */
+export interface UploadPart {
+  content: Uint8Array | string;
+  /** The file name the client sends. */
+  name: string;
+  /** The type the client claims. */
+  type?: string;
+}
 
 export async function startTestApi(
   kind: DatabaseKind,
@@ -46,11 +69,17 @@ export async function startTestApi(
   const config = loadConfig({ NODE_ENV: 'test', FILES_DIR: filesDir, ...options.env });
   const app = createApp({ db, config, now: () => clock.now });
 
-  const gql = async <T>(query: string, variables?: Record<string, unknown>, token?: string | null) => {
+  const gql = async <T>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string | null,
+    headers: Record<string, string> = {},
+  ) => {
     const response = await app.fetch(
       new Request('http://test/graphql', {
         method: 'POST',
         headers: {
+          ...headers,
           'content-type': 'application/json',
           ...(token ? { authorization: `Bearer ${token}` } : {}),
         },
@@ -60,11 +89,42 @@ export async function startTestApi(
     return (await response.json()) as GraphQLResult<T>;
   };
 
+  const upload = async <T>(
+    query: string,
+    variables: Record<string, unknown>,
+    files: Record<string, UploadPart>,
+    token?: string | null,
+  ) => {
+    const names = Object.keys(files);
+    const form = new FormData();
+    const nulls = Object.fromEntries(names.map((name) => [name, null]));
+    form.append('operations', JSON.stringify({ query, variables: { ...variables, ...nulls } }));
+    form.append('map', JSON.stringify(Object.fromEntries(names.map((name, i) => [String(i), [`variables.${name}`]]))));
+    names.forEach((name, i) => {
+      const part = files[name] as UploadPart;
+      const content = typeof part.content === 'string' ? part.content : new Uint8Array(part.content);
+      form.append(String(i), new Blob([content], { type: part.type ?? 'application/octet-stream' }), part.name);
+    });
+    const response = await app.fetch(
+      new Request('http://test/graphql', {
+        method: 'POST',
+        headers: token ? { authorization: `Bearer ${token}` } : {},
+        body: form,
+      }),
+    );
+    return (await response.json()) as GraphQLResult<T>;
+  };
+
+  const download = (urlPath: string, token?: string | null) =>
+    app.fetch(new Request(`http://test${urlPath}`, { headers: token ? { authorization: `Bearer ${token}` } : {} }));
+
   return {
     db,
     app,
     clock,
     gql,
+    upload,
+    download,
     async signIn(username, password = fixturePassword) {
       const result = await gql<{ login: { token: string } }>(
         'mutation ($u: String!, $p: String!) { login(username: $u, password: $p) { token } }',
