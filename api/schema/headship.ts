@@ -1,6 +1,8 @@
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { builder } from '../builder.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
+import { created, updated } from '../services/audit.ts';
+import { runMutation } from '../services/mutation.ts';
 import { adminOnly } from './access.ts';
 import {
   DateFilter,
@@ -140,18 +142,21 @@ builder.mutationFields((t) => ({
     description: "Records a person's term as head of a unit. Secretariat only.",
     authScopes: adminOnly,
     args: { input: t.arg({ type: CreateHeadshipInput, required: true }) },
-    resolve: (query, _root, { input }, ctx) => {
+    resolve: (query, _root, { input }, ctx, info) => {
       checkTerm(input.startDate, input.endDate);
-      return ctx.prisma.headship.create({
-        ...query,
-        data: {
-          unitId: decodeId(input.unitId, 'Unit', 'input.unitId'),
-          personId: decodeId(input.personId, 'Person', 'input.personId'),
-          title: input.title,
-          startDate: input.startDate,
-          endDate: input.endDate ?? null,
-          acting: input.acting ?? false,
-        },
+      return runMutation(ctx, info, async (w) => {
+        const row = await w.tx.headship.create({
+          data: {
+            unitId: decodeId(input.unitId, 'Unit', 'input.unitId'),
+            personId: decodeId(input.personId, 'Person', 'input.personId'),
+            title: input.title,
+            startDate: input.startDate,
+            endDate: input.endDate ?? null,
+            acting: input.acting ?? false,
+          },
+        });
+        w.audit(created('Headship', row));
+        return w.tx.headship.findUniqueOrThrow({ ...query, where: { id: row.id } });
       });
     },
   }),
@@ -163,21 +168,23 @@ builder.mutationFields((t) => ({
       id: t.arg.id({ required: true }),
       input: t.arg({ type: UpdateHeadshipInput, required: true }),
     },
-    resolve: async (query, _root, { id, input }, ctx) => {
-      const headshipId = decodeId(id, 'Headship');
-      const current = await ctx.prisma.headship.findUnique({ where: { id: headshipId } });
-      if (!current) throw new NotFoundError('Headship', id);
-      checkTerm(input.startDate ?? current.startDate, input.endDate === undefined ? current.endDate : input.endDate);
-      return ctx.prisma.headship.update({
-        ...query,
-        where: { id: headshipId },
-        data: {
-          ...(input.title != null && { title: input.title }),
-          ...(input.startDate != null && { startDate: input.startDate }),
-          endDate: input.endDate,
-          ...(input.acting != null && { acting: input.acting }),
-        },
-      });
-    },
+    resolve: (query, _root, { id, input }, ctx, info) =>
+      runMutation(ctx, info, async (w) => {
+        const headshipId = decodeId(id, 'Headship');
+        const current = await w.tx.headship.findUnique({ where: { id: headshipId } });
+        if (!current) throw new NotFoundError('Headship', id);
+        checkTerm(input.startDate ?? current.startDate, input.endDate === undefined ? current.endDate : input.endDate);
+        const row = await w.tx.headship.update({
+          where: { id: headshipId },
+          data: {
+            ...(input.title != null && { title: input.title }),
+            ...(input.startDate != null && { startDate: input.startDate }),
+            endDate: input.endDate,
+            ...(input.acting != null && { acting: input.acting }),
+          },
+        });
+        w.audit(updated('Headship', current, row));
+        return w.tx.headship.findUniqueOrThrow({ ...query, where: { id: row.id } });
+      }),
   }),
 }));

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { builder } from '../builder.ts';
 import { NotFoundError } from '../errors.ts';
+import { created, updated } from '../services/audit.ts';
+import { runMutation } from '../services/mutation.ts';
 import { adminOnly } from './access.ts';
 import {
   IDFilter,
@@ -147,17 +149,20 @@ builder.mutationFields((t) => ({
     description: 'Adds an objective. Secretariat only.',
     authScopes: adminOnly,
     args: { input: t.arg({ type: CreateObjectiveInput, required: true }) },
-    resolve: (query, _root, { input }, ctx) =>
-      ctx.prisma.objective.create({
-        ...query,
-        data: {
-          resolutionId: decodeId(input.resolutionId, 'Resolution', 'input.resolutionId'),
-          reformAreaId: decodeId(input.reformAreaId, 'ReformArea', 'input.reformAreaId'),
-          code: input.code,
-          title: input.title,
-          description: input.description ?? null,
-          sortOrder: input.sortOrder ?? 0,
-        },
+    resolve: (query, _root, { input }, ctx, info) =>
+      runMutation(ctx, info, async (w) => {
+        const row = await w.tx.objective.create({
+          data: {
+            resolutionId: decodeId(input.resolutionId, 'Resolution', 'input.resolutionId'),
+            reformAreaId: decodeId(input.reformAreaId, 'ReformArea', 'input.reformAreaId'),
+            code: input.code,
+            title: input.title,
+            description: input.description ?? null,
+            sortOrder: input.sortOrder ?? 0,
+          },
+        });
+        w.audit(created('Objective', row));
+        return w.tx.objective.findUniqueOrThrow({ ...query, where: { id: row.id } });
       }),
   }),
   updateObjective: t.prismaField({
@@ -165,22 +170,25 @@ builder.mutationFields((t) => ({
     description: 'Changes an objective. Secretariat only.',
     authScopes: adminOnly,
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateObjectiveInput, required: true }) },
-    resolve: async (query, _root, { id, input }, ctx) => {
-      const objectiveId = decodeId(id, 'Objective');
-      if (!(await ctx.prisma.objective.count({ where: { id: objectiveId } }))) throw new NotFoundError('Objective', id);
-      return ctx.prisma.objective.update({
-        ...query,
-        where: { id: objectiveId },
-        data: {
-          ...(input.reformAreaId != null && {
-            reformAreaId: decodeId(input.reformAreaId, 'ReformArea', 'input.reformAreaId'),
-          }),
-          ...(input.code != null && { code: input.code }),
-          ...(input.title != null && { title: input.title }),
-          description: input.description,
-          ...(input.sortOrder != null && { sortOrder: input.sortOrder }),
-        },
-      });
-    },
+    resolve: (query, _root, { id, input }, ctx, info) =>
+      runMutation(ctx, info, async (w) => {
+        const objectiveId = decodeId(id, 'Objective');
+        const current = await w.tx.objective.findUnique({ where: { id: objectiveId } });
+        if (!current) throw new NotFoundError('Objective', id);
+        const row = await w.tx.objective.update({
+          where: { id: objectiveId },
+          data: {
+            ...(input.reformAreaId != null && {
+              reformAreaId: decodeId(input.reformAreaId, 'ReformArea', 'input.reformAreaId'),
+            }),
+            ...(input.code != null && { code: input.code }),
+            ...(input.title != null && { title: input.title }),
+            description: input.description,
+            ...(input.sortOrder != null && { sortOrder: input.sortOrder }),
+          },
+        });
+        w.audit(updated('Objective', current, row));
+        return w.tx.objective.findUniqueOrThrow({ ...query, where: { id: row.id } });
+      }),
   }),
 }));

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { builder } from '../builder.ts';
 import { NotFoundError } from '../errors.ts';
+import { created, updated } from '../services/audit.ts';
+import { runMutation } from '../services/mutation.ts';
 import { adminOnly } from './access.ts';
 import {
   StringFilter,
@@ -117,10 +119,13 @@ builder.mutationFields((t) => ({
     description: 'Adds a person. Secretariat only.',
     authScopes: adminOnly,
     args: { input: t.arg({ type: CreatePersonInput, required: true }) },
-    resolve: (query, _root, { input }, ctx) =>
-      ctx.prisma.person.create({
-        ...query,
-        data: { fullName: input.fullName, email: input.email ?? null, phone: input.phone ?? null },
+    resolve: (query, _root, { input }, ctx, info) =>
+      runMutation(ctx, info, async (w) => {
+        const row = await w.tx.person.create({
+          data: { fullName: input.fullName, email: input.email ?? null, phone: input.phone ?? null },
+        });
+        w.audit(created('Person', row));
+        return w.tx.person.findUniqueOrThrow({ ...query, where: { id: row.id } });
       }),
   }),
   updatePerson: t.prismaField({
@@ -128,19 +133,21 @@ builder.mutationFields((t) => ({
     description: 'Changes a person. Secretariat only.',
     authScopes: adminOnly,
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdatePersonInput, required: true }) },
-    resolve: async (query, _root, { id, input }, ctx) => {
-      const personId = decodeId(id, 'Person');
-      const exists = await ctx.prisma.person.count({ where: { id: personId } });
-      if (!exists) throw new NotFoundError('Person', id);
-      return ctx.prisma.person.update({
-        ...query,
-        where: { id: personId },
-        data: {
-          ...(input.fullName != null && { fullName: input.fullName }),
-          email: input.email,
-          phone: input.phone,
-        },
-      });
-    },
+    resolve: (query, _root, { id, input }, ctx, info) =>
+      runMutation(ctx, info, async (w) => {
+        const personId = decodeId(id, 'Person');
+        const current = await w.tx.person.findUnique({ where: { id: personId } });
+        if (!current) throw new NotFoundError('Person', id);
+        const row = await w.tx.person.update({
+          where: { id: personId },
+          data: {
+            ...(input.fullName != null && { fullName: input.fullName }),
+            email: input.email,
+            phone: input.phone,
+          },
+        });
+        w.audit(updated('Person', current, row));
+        return w.tx.person.findUniqueOrThrow({ ...query, where: { id: row.id } });
+      }),
   }),
 }));

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { builder } from '../builder.ts';
 import { NotFoundError } from '../errors.ts';
+import { created, updated } from '../services/audit.ts';
+import { runMutation } from '../services/mutation.ts';
 import { adminOnly } from './access.ts';
 import {
   StringFilter,
@@ -107,10 +109,13 @@ builder.mutationFields((t) => ({
     description: 'Adds a reform area. Secretariat only.',
     authScopes: adminOnly,
     args: { input: t.arg({ type: CreateReformAreaInput, required: true }) },
-    resolve: (query, _root, { input }, ctx) =>
-      ctx.prisma.reformArea.create({
-        ...query,
-        data: { code: input.code, name: input.name, nameEn: input.nameEn, sortOrder: input.sortOrder ?? 0 },
+    resolve: (query, _root, { input }, ctx, info) =>
+      runMutation(ctx, info, async (w) => {
+        const row = await w.tx.reformArea.create({
+          data: { code: input.code, name: input.name, nameEn: input.nameEn, sortOrder: input.sortOrder ?? 0 },
+        });
+        w.audit(created('ReformArea', row));
+        return w.tx.reformArea.findUniqueOrThrow({ ...query, where: { id: row.id } });
       }),
   }),
   updateReformArea: t.prismaField({
@@ -118,19 +123,22 @@ builder.mutationFields((t) => ({
     description: 'Changes a reform area. Secretariat only.',
     authScopes: adminOnly,
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateReformAreaInput, required: true }) },
-    resolve: async (query, _root, { id, input }, ctx) => {
-      const areaId = decodeId(id, 'ReformArea');
-      if (!(await ctx.prisma.reformArea.count({ where: { id: areaId } }))) throw new NotFoundError('ReformArea', id);
-      return ctx.prisma.reformArea.update({
-        ...query,
-        where: { id: areaId },
-        data: {
-          ...(input.code != null && { code: input.code }),
-          ...(input.name != null && { name: input.name }),
-          ...(input.nameEn != null && { nameEn: input.nameEn }),
-          ...(input.sortOrder != null && { sortOrder: input.sortOrder }),
-        },
-      });
-    },
+    resolve: (query, _root, { id, input }, ctx, info) =>
+      runMutation(ctx, info, async (w) => {
+        const areaId = decodeId(id, 'ReformArea');
+        const current = await w.tx.reformArea.findUnique({ where: { id: areaId } });
+        if (!current) throw new NotFoundError('ReformArea', id);
+        const row = await w.tx.reformArea.update({
+          where: { id: areaId },
+          data: {
+            ...(input.code != null && { code: input.code }),
+            ...(input.name != null && { name: input.name }),
+            ...(input.nameEn != null && { nameEn: input.nameEn }),
+            ...(input.sortOrder != null && { sortOrder: input.sortOrder }),
+          },
+        });
+        w.audit(updated('ReformArea', current, row));
+        return w.tx.reformArea.findUniqueOrThrow({ ...query, where: { id: row.id } });
+      }),
   }),
 }));

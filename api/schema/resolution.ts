@@ -1,6 +1,8 @@
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { builder } from '../builder.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
+import { created, updated } from '../services/audit.ts';
+import { runMutation } from '../services/mutation.ts';
 import { adminOnly } from './access.ts';
 import {
   StringFilter,
@@ -123,19 +125,22 @@ builder.mutationFields((t) => ({
     description: 'Adds a resolution. Secretariat only.',
     authScopes: adminOnly,
     args: { input: t.arg({ type: CreateResolutionInput, required: true }) },
-    resolve: (query, _root, { input }, ctx) => {
+    resolve: (query, _root, { input }, ctx, info) => {
       checkYears(input.horizonYear, input.orientationYear);
-      return ctx.prisma.resolution.create({
-        ...query,
-        data: {
-          code: input.code,
-          title: input.title,
-          issuedBy: input.issuedBy,
-          issuedOn: input.issuedOn,
-          horizonYear: input.horizonYear,
-          orientationYear: input.orientationYear ?? null,
-          summary: input.summary ?? null,
-        },
+      return runMutation(ctx, info, async (w) => {
+        const row = await w.tx.resolution.create({
+          data: {
+            code: input.code,
+            title: input.title,
+            issuedBy: input.issuedBy,
+            issuedOn: input.issuedOn,
+            horizonYear: input.horizonYear,
+            orientationYear: input.orientationYear ?? null,
+            summary: input.summary ?? null,
+          },
+        });
+        w.audit(created('Resolution', row));
+        return w.tx.resolution.findUniqueOrThrow({ ...query, where: { id: row.id } });
       });
     },
   }),
@@ -144,27 +149,29 @@ builder.mutationFields((t) => ({
     description: 'Changes a resolution. Secretariat only.',
     authScopes: adminOnly,
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateResolutionInput, required: true }) },
-    resolve: async (query, _root, { id, input }, ctx) => {
-      const resolutionId = decodeId(id, 'Resolution');
-      const current = await ctx.prisma.resolution.findUnique({ where: { id: resolutionId } });
-      if (!current) throw new NotFoundError('Resolution', id);
-      checkYears(
-        input.horizonYear ?? current.horizonYear,
-        input.orientationYear === undefined ? current.orientationYear : input.orientationYear,
-      );
-      return ctx.prisma.resolution.update({
-        ...query,
-        where: { id: resolutionId },
-        data: {
-          ...(input.code != null && { code: input.code }),
-          ...(input.title != null && { title: input.title }),
-          ...(input.issuedBy != null && { issuedBy: input.issuedBy }),
-          ...(input.issuedOn != null && { issuedOn: input.issuedOn }),
-          ...(input.horizonYear != null && { horizonYear: input.horizonYear }),
-          orientationYear: input.orientationYear,
-          summary: input.summary,
-        },
-      });
-    },
+    resolve: (query, _root, { id, input }, ctx, info) =>
+      runMutation(ctx, info, async (w) => {
+        const resolutionId = decodeId(id, 'Resolution');
+        const current = await w.tx.resolution.findUnique({ where: { id: resolutionId } });
+        if (!current) throw new NotFoundError('Resolution', id);
+        checkYears(
+          input.horizonYear ?? current.horizonYear,
+          input.orientationYear === undefined ? current.orientationYear : input.orientationYear,
+        );
+        const row = await w.tx.resolution.update({
+          where: { id: resolutionId },
+          data: {
+            ...(input.code != null && { code: input.code }),
+            ...(input.title != null && { title: input.title }),
+            ...(input.issuedBy != null && { issuedBy: input.issuedBy }),
+            ...(input.issuedOn != null && { issuedOn: input.issuedOn }),
+            ...(input.horizonYear != null && { horizonYear: input.horizonYear }),
+            orientationYear: input.orientationYear,
+            summary: input.summary,
+          },
+        });
+        w.audit(updated('Resolution', current, row));
+        return w.tx.resolution.findUniqueOrThrow({ ...query, where: { id: row.id } });
+      }),
   }),
 }));

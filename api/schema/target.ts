@@ -3,6 +3,8 @@ import { Comparator, type Prisma } from '../../generated/prisma/client.ts';
 import { builder } from '../builder.ts';
 import { decimalOrNull } from './decimal.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
+import { created, updated } from '../services/audit.ts';
+import { runMutation } from '../services/mutation.ts';
 import { adminOnly } from './access.ts';
 import {
   IDFilter,
@@ -216,23 +218,26 @@ builder.mutationFields((t) => ({
     description: 'Adds a target. Secretariat only.',
     authScopes: adminOnly,
     args: { input: t.arg({ type: CreateTargetInput, required: true }) },
-    resolve: (query, _root, { input }, ctx) => {
+    resolve: (query, _root, { input }, ctx, info) => {
       checkTarget(input);
-      return ctx.prisma.target.create({
-        ...query,
-        data: {
-          objectiveId: decodeId(input.objectiveId, 'Objective', 'input.objectiveId'),
-          unitId: decodeOptionalId(input.unitId, 'Unit', 'input.unitId') ?? null,
-          code: input.code,
-          indicator: input.indicator,
-          measure: input.measure,
-          comparator: input.comparator,
-          baselineValue: input.baselineValue ?? null,
-          baselineYear: input.baselineYear ?? null,
-          targetValue: input.targetValue,
-          targetYear: input.targetYear,
-          source: input.source ?? null,
-        },
+      return runMutation(ctx, info, async (w) => {
+        const row = await w.tx.target.create({
+          data: {
+            objectiveId: decodeId(input.objectiveId, 'Objective', 'input.objectiveId'),
+            unitId: decodeOptionalId(input.unitId, 'Unit', 'input.unitId') ?? null,
+            code: input.code,
+            indicator: input.indicator,
+            measure: input.measure,
+            comparator: input.comparator,
+            baselineValue: input.baselineValue ?? null,
+            baselineYear: input.baselineYear ?? null,
+            targetValue: input.targetValue,
+            targetYear: input.targetYear,
+            source: input.source ?? null,
+          },
+        });
+        w.audit(created('Target', row));
+        return w.tx.target.findUniqueOrThrow({ ...query, where: { id: row.id } });
       });
     },
   }),
@@ -241,32 +246,34 @@ builder.mutationFields((t) => ({
     description: 'Changes a target. Secretariat only.',
     authScopes: adminOnly,
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateTargetInput, required: true }) },
-    resolve: async (query, _root, { id, input }, ctx) => {
-      const targetId = decodeId(id, 'Target');
-      const current = await ctx.prisma.target.findUnique({ where: { id: targetId } });
-      if (!current) throw new NotFoundError('Target', id);
-      checkTarget({
-        baselineValue: input.baselineValue === undefined ? current.baselineValue : input.baselineValue,
-        baselineYear: input.baselineYear === undefined ? current.baselineYear : input.baselineYear,
-        targetYear: input.targetYear ?? current.targetYear,
-      });
-      return ctx.prisma.target.update({
-        ...query,
-        where: { id: targetId },
-        data: {
-          unitId: decodeOptionalId(input.unitId, 'Unit', 'input.unitId'),
-          ...(input.code != null && { code: input.code }),
-          ...(input.indicator != null && { indicator: input.indicator }),
-          ...(input.measure != null && { measure: input.measure }),
-          ...(input.comparator != null && { comparator: input.comparator }),
-          baselineValue: input.baselineValue,
-          baselineYear: input.baselineYear,
-          ...(input.targetValue != null && { targetValue: input.targetValue }),
-          ...(input.targetYear != null && { targetYear: input.targetYear }),
-          source: input.source,
-        },
-      });
-    },
+    resolve: (query, _root, { id, input }, ctx, info) =>
+      runMutation(ctx, info, async (w) => {
+        const targetId = decodeId(id, 'Target');
+        const current = await w.tx.target.findUnique({ where: { id: targetId } });
+        if (!current) throw new NotFoundError('Target', id);
+        checkTarget({
+          baselineValue: input.baselineValue === undefined ? current.baselineValue : input.baselineValue,
+          baselineYear: input.baselineYear === undefined ? current.baselineYear : input.baselineYear,
+          targetYear: input.targetYear ?? current.targetYear,
+        });
+        const row = await w.tx.target.update({
+          where: { id: targetId },
+          data: {
+            unitId: decodeOptionalId(input.unitId, 'Unit', 'input.unitId'),
+            ...(input.code != null && { code: input.code }),
+            ...(input.indicator != null && { indicator: input.indicator }),
+            ...(input.measure != null && { measure: input.measure }),
+            ...(input.comparator != null && { comparator: input.comparator }),
+            baselineValue: input.baselineValue,
+            baselineYear: input.baselineYear,
+            ...(input.targetValue != null && { targetValue: input.targetValue }),
+            ...(input.targetYear != null && { targetYear: input.targetYear }),
+            source: input.source,
+          },
+        });
+        w.audit(updated('Target', current, row));
+        return w.tx.target.findUniqueOrThrow({ ...query, where: { id: row.id } });
+      }),
   }),
   setTargetYear: t.prismaField({
     type: 'TargetYear',
@@ -276,21 +283,25 @@ builder.mutationFields((t) => ({
       targetId: t.arg.id({ required: true, description: 'Global id of the target.' }),
       input: t.arg({ type: TargetYearInput, required: true }),
     },
-    resolve: (query, _root, { targetId, input }, ctx) => {
-      const id = decodeId(targetId, 'Target', 'targetId');
-      const values = { plannedValue: input.plannedValue, actualValue: input.actualValue, note: input.note };
-      return ctx.prisma.targetYear.upsert({
-        ...query,
-        where: { targetId_year: { targetId: id, year: input.year } },
-        create: {
-          targetId: id,
-          year: input.year,
-          plannedValue: input.plannedValue ?? null,
-          actualValue: input.actualValue ?? null,
-          note: input.note ?? null,
-        },
-        update: values,
-      });
-    },
+    resolve: (query, _root, { targetId, input }, ctx, info) =>
+      runMutation(ctx, info, async (w) => {
+        const id = decodeId(targetId, 'Target', 'targetId');
+        const where = { targetId_year: { targetId: id, year: input.year } };
+        const before = await w.tx.targetYear.findUnique({ where });
+        const values = { plannedValue: input.plannedValue, actualValue: input.actualValue, note: input.note };
+        const row = await w.tx.targetYear.upsert({
+          where,
+          create: {
+            targetId: id,
+            year: input.year,
+            plannedValue: input.plannedValue ?? null,
+            actualValue: input.actualValue ?? null,
+            note: input.note ?? null,
+          },
+          update: values,
+        });
+        w.audit(before ? updated('TargetYear', before, row) : created('TargetYear', row));
+        return w.tx.targetYear.findUniqueOrThrow({ ...query, where: { id: row.id } });
+      }),
   }),
 }));

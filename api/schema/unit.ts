@@ -24,6 +24,8 @@ import {
 import { offsetArgOptions, orderInput, withOffset } from './lists.ts';
 import { TaskFilter, TaskOrder, taskWhere } from './task.ts';
 import { NotFoundError } from '../errors.ts';
+import { created, updated } from '../services/audit.ts';
+import { runMutation } from '../services/mutation.ts';
 import { checkUnitLinks } from '../services/units.ts';
 import { dateInput, notNull, optionalText, requiredText } from './validation.ts';
 import { adminOnly } from './access.ts';
@@ -228,23 +230,25 @@ builder.mutationFields((t) => ({
     description: 'Adds a unit. Secretariat only.',
     authScopes: adminOnly,
     args: { input: t.arg({ type: CreateUnitInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const parentId = decodeOptionalId(input.parentId, 'Unit', 'input.parentId') ?? null;
-      return ctx.prisma.unit.create({
-        ...query,
-        data: {
-          code: input.code,
-          name: input.name,
-          kind: input.kind,
-          parentId,
-          establishedOn: input.establishedOn ?? null,
-          address: input.address ?? null,
-          phone: input.phone ?? null,
-          email: input.email ?? null,
-          sortOrder: input.sortOrder ?? 0,
-        },
-      });
-    },
+    resolve: (query, _root, { input }, ctx, info) =>
+      runMutation(ctx, info, async (w) => {
+        const parentId = decodeOptionalId(input.parentId, 'Unit', 'input.parentId') ?? null;
+        const row = await w.tx.unit.create({
+          data: {
+            code: input.code,
+            name: input.name,
+            kind: input.kind,
+            parentId,
+            establishedOn: input.establishedOn ?? null,
+            address: input.address ?? null,
+            phone: input.phone ?? null,
+            email: input.email ?? null,
+            sortOrder: input.sortOrder ?? 0,
+          },
+        });
+        w.audit(created('Unit', row));
+        return w.tx.unit.findUniqueOrThrow({ ...query, where: { id: row.id } });
+      }),
   }),
   updateUnit: t.prismaField({
     type: 'Unit',
@@ -255,33 +259,35 @@ builder.mutationFields((t) => ({
       id: t.arg.id({ required: true }),
       input: t.arg({ type: UpdateUnitInput, required: true }),
     },
-    resolve: async (query, _root, { id: globalId, input }, ctx) => {
-      const id = decodeId(globalId, 'Unit');
-      const current = await ctx.prisma.unit.findUnique({ where: { id } });
-      if (!current) throw new NotFoundError('Unit', globalId);
-      const links = {
-        parentId: decodeOptionalId(input.parentId, 'Unit', 'input.parentId'),
-        successorId: decodeOptionalId(input.successorId, 'Unit', 'input.successorId'),
-        dissolvedOn: input.dissolvedOn,
-      };
-      await checkUnitLinks(ctx.prisma, id, links, current);
-      return ctx.prisma.unit.update({
-        ...query,
-        where: { id },
-        data: {
-          ...(input.code != null && { code: input.code }),
-          ...(input.name != null && { name: input.name }),
-          ...(input.kind != null && { kind: input.kind }),
-          parentId: links.parentId,
-          successorId: links.successorId,
-          establishedOn: input.establishedOn,
+    resolve: (query, _root, { id: globalId, input }, ctx, info) =>
+      runMutation(ctx, info, async (w) => {
+        const id = decodeId(globalId, 'Unit');
+        const current = await w.tx.unit.findUnique({ where: { id } });
+        if (!current) throw new NotFoundError('Unit', globalId);
+        const links = {
+          parentId: decodeOptionalId(input.parentId, 'Unit', 'input.parentId'),
+          successorId: decodeOptionalId(input.successorId, 'Unit', 'input.successorId'),
           dissolvedOn: input.dissolvedOn,
-          address: input.address,
-          phone: input.phone,
-          email: input.email,
-          ...(input.sortOrder != null && { sortOrder: input.sortOrder }),
-        },
-      });
-    },
+        };
+        await checkUnitLinks(w.tx, id, links, current);
+        const row = await w.tx.unit.update({
+          where: { id },
+          data: {
+            ...(input.code != null && { code: input.code }),
+            ...(input.name != null && { name: input.name }),
+            ...(input.kind != null && { kind: input.kind }),
+            parentId: links.parentId,
+            successorId: links.successorId,
+            establishedOn: input.establishedOn,
+            dissolvedOn: input.dissolvedOn,
+            address: input.address,
+            phone: input.phone,
+            email: input.email,
+            ...(input.sortOrder != null && { sortOrder: input.sortOrder }),
+          },
+        });
+        w.audit(updated('Unit', current, row));
+        return w.tx.unit.findUniqueOrThrow({ ...query, where: { id: row.id } });
+      }),
   }),
 }));

@@ -1,4 +1,4 @@
-import type { PrismaClient } from '../../generated/prisma/client.ts';
+import type { Prisma } from '../../generated/prisma/client.ts';
 import { ValidationError, type FieldProblem } from '../errors.ts';
 
 export interface UnitLinks {
@@ -27,7 +27,7 @@ async function reaches(
  * units either), and a unit that has a successor has ceased to exist (dissolvedOn set).
  */
 export async function checkUnitLinks(
-  prisma: PrismaClient,
+  prisma: Prisma.TransactionClient,
   id: number | null,
   links: UnitLinks,
   current: UnitLinks = {},
