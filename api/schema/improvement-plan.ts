@@ -1,7 +1,21 @@
+import { z } from 'zod';
 import { PlanStatus, type Prisma } from '../../generated/prisma/client.ts';
 import { builder } from '../builder.ts';
+import { runMutation } from '../services/mutation.ts';
+import {
+  approvePlan,
+  createPlan,
+  returnPlan,
+  submitPlan,
+  updatePlan,
+  type PlanActionInput,
+  type PlanContent,
+  type PlanTargetInput,
+} from '../services/plans.ts';
 import {
   IDFilter,
+  decodeId,
+  decodeOptionalId,
   IntFilter,
   enumFilter,
   enumWhere,
@@ -15,6 +29,7 @@ import {
   type RangeFilterValue,
 } from './filters.ts';
 import { offsetArgOptions, orderInput, withOffset } from './lists.ts';
+import { decimalInput, notNull, optionalText, percentInput, requiredText, yearInput } from './validation.ts';
 
 export const PlanStatusEnum = builder.enumType(PlanStatus, {
   name: 'PlanStatus',
@@ -36,6 +51,10 @@ export const ImprovementPlanRef = builder.prismaNode('ImprovementPlan', {
     }),
     analysis: t.exposeString('analysis', { nullable: true, description: 'Where points were lost last time, and why.' }),
     status: t.expose('status', { type: PlanStatusEnum }),
+    reviewNote: t.exposeString('reviewNote', {
+      nullable: true,
+      description: "The committee's note with the last approval or return, shown to the unit.",
+    }),
     version: t.exposeInt('version'),
     approvedBy: t.relation('approvedBy', { nullable: true }),
     approvedAt: t.expose('approvedAt', { type: 'DateTime', nullable: true }),
@@ -129,3 +148,209 @@ builder.queryField('improvementPlans', (t) =>
       }),
   }),
 );
+
+// ---------------------------------------------------------------- drafting, review and versioned updates
+
+const planInputFields = {
+  targetPercent: percentInput,
+  analysis: optionalText(10_000),
+  targets: z.array(z.unknown()).max(200, 'At most 200 targets'),
+  actions: z.array(z.unknown()).max(100, 'At most 100 actions'),
+  targetPoints: decimalInput(0, 9999.99),
+  title: requiredText(500),
+  description: optionalText(10_000),
+  taskIds: z.array(z.string()).max(50, 'At most 50 tasks per action'),
+};
+
+export const ImprovementPlanTargetInput = builder.inputType('ImprovementPlanTargetInput', {
+  description: 'Points a plan aims at on one index node; each node at most once per plan.',
+  fields: (t) => ({
+    nodeId: t.id({
+      required: true,
+      description: "Global id of the index node, from the framework of the plan's year and the unit's level.",
+    }),
+    targetPoints: t.float({
+      required: true,
+      description: "Points aimed at, from 0 to the node's maximum, two decimals at most.",
+      validate: planInputFields.targetPoints,
+    }),
+  }),
+});
+
+export const ImprovementActionInput = builder.inputType('ImprovementActionInput', {
+  description: 'An action of a plan; its position in the list is its order in the plan.',
+  fields: (t) => ({
+    nodeId: t.id({ description: 'Global id of the index node the action aims to lift, if any.' }),
+    title: t.string({ required: true, description: 'What will be done.', validate: planInputFields.title }),
+    description: t.string({ description: 'Details of the action.', validate: planInputFields.description }),
+    taskIds: t.idList({
+      description: "Global ids of the tasks that carry out the action: tasks the plan's unit leads.",
+      validate: planInputFields.taskIds,
+    }),
+  }),
+});
+
+export const CreateImprovementPlanInput = builder.inputType('CreateImprovementPlanInput', {
+  description: 'A new improvement plan, one per unit and year. It starts as a DRAFT at version 1.',
+  fields: (t) => ({
+    unitId: t.id({ required: true, description: 'Global id of the unit whose index the plan aims to lift.' }),
+    year: t.int({ required: true, description: 'The year whose index the plan aims to lift.', validate: yearInput }),
+    targetPercent: t.float({
+      required: true,
+      description: 'The total aimed at, in percent (0 to 100, two decimals at most).',
+      validate: planInputFields.targetPercent,
+    }),
+    analysis: t.string({
+      description: 'Where points were lost last time, and why.',
+      validate: planInputFields.analysis,
+    }),
+    targets: t.field({
+      type: [ImprovementPlanTargetInput],
+      description: 'Points aimed at per index node.',
+      validate: planInputFields.targets,
+    }),
+    actions: t.field({
+      type: [ImprovementActionInput],
+      description: 'What the unit will do, in order.',
+      validate: planInputFields.actions,
+    }),
+  }),
+});
+
+export const UpdateImprovementPlanInput = builder.inputType('UpdateImprovementPlanInput', {
+  validate: notNull('targetPercent', 'targets', 'actions'),
+  description:
+    'Changes to a plan while it is a DRAFT or RETURNED; omitted fields stay. A list given replaces the whole list ([] empties it).',
+  fields: (t) => ({
+    targetPercent: t.float({
+      description: 'The total aimed at, in percent (0 to 100, two decimals at most).',
+      validate: planInputFields.targetPercent,
+    }),
+    analysis: t.string({
+      description: 'Where points were lost last time, and why; null clears it.',
+      validate: planInputFields.analysis,
+    }),
+    targets: t.field({
+      type: [ImprovementPlanTargetInput],
+      description: 'Replaces every target of the plan.',
+      validate: planInputFields.targets,
+    }),
+    actions: t.field({
+      type: [ImprovementActionInput],
+      description: 'Replaces every action of the plan.',
+      validate: planInputFields.actions,
+    }),
+  }),
+});
+
+type TargetInputValue = typeof ImprovementPlanTargetInput.$inferInput;
+type ActionInputValue = typeof ImprovementActionInput.$inferInput;
+
+function planTargets(targets: readonly TargetInputValue[] | null | undefined): PlanTargetInput[] | undefined {
+  return targets?.map((target, i) => ({
+    nodeId: decodeId(target.nodeId, 'IndexNode', `input.targets.${i}.nodeId`),
+    targetPoints: target.targetPoints,
+  }));
+}
+
+function planActions(actions: readonly ActionInputValue[] | null | undefined): PlanActionInput[] | undefined {
+  return actions?.map((action, i) => ({
+    nodeId: decodeOptionalId(action.nodeId, 'IndexNode', `input.actions.${i}.nodeId`),
+    title: action.title,
+    description: action.description,
+    taskIds: action.taskIds?.map((id, j) => decodeId(id, 'Task', `input.actions.${i}.taskIds.${j}`)),
+  }));
+}
+
+function planContent(input: typeof UpdateImprovementPlanInput.$inferInput): PlanContent {
+  return {
+    ...(input.targetPercent != null && { targetPercent: input.targetPercent }),
+    ...(input.analysis !== undefined && { analysis: input.analysis }),
+    targets: planTargets(input.targets),
+    actions: planActions(input.actions),
+  };
+}
+
+const drafters = { roles: ['ADMIN', 'UNIT_HEAD'] } as const;
+const reviewers = { roles: ['ADMIN', 'COMMITTEE'] } as const;
+
+const planIdArg = { required: true, description: 'Global id of the plan, e.g. "ImprovementPlan:2".' } as const;
+const planVersionArg = {
+  required: true,
+  description: 'The version the change is based on; CONFLICT when it is no longer the current one.',
+} as const;
+
+builder.mutationFields((t) => ({
+  createImprovementPlan: t.prismaField({
+    type: 'ImprovementPlan',
+    description:
+      "Drafts a unit's improvement plan for a year (one per unit and year): its target, analysis, targets per index node and actions. A unit head for their own unit, or the secretariat for any unit.",
+    authScopes: drafters,
+    args: { input: t.arg({ type: CreateImprovementPlanInput, required: true }) },
+    resolve: (query, _root, { input }, ctx, info) =>
+      runMutation(ctx, info, (w) =>
+        createPlan(
+          w,
+          {
+            ...planContent(input),
+            unitId: decodeId(input.unitId, 'Unit', 'input.unitId'),
+            year: input.year,
+            targetPercent: input.targetPercent,
+          },
+          query,
+        ),
+      ),
+  }),
+  updateImprovementPlan: t.prismaField({
+    type: 'ImprovementPlan',
+    description:
+      'Changes a DRAFT or RETURNED plan; given lists replace the whole list. Fails with CONFLICT when `version` is not the current one. The head of the unit or the secretariat.',
+    authScopes: drafters,
+    args: {
+      id: t.arg.id(planIdArg),
+      version: t.arg.int(planVersionArg),
+      input: t.arg({ type: UpdateImprovementPlanInput, required: true }),
+    },
+    resolve: (query, _root, args, ctx, info) =>
+      runMutation(ctx, info, (w) =>
+        updatePlan(w, decodeId(args.id, 'ImprovementPlan'), args.version, planContent(args.input), query),
+      ),
+  }),
+  submitImprovementPlan: t.prismaField({
+    type: 'ImprovementPlan',
+    description: 'DRAFT or RETURNED → SUBMITTED for review. The head of the unit or the secretariat.',
+    authScopes: drafters,
+    args: { id: t.arg.id(planIdArg), version: t.arg.int(planVersionArg) },
+    resolve: (query, _root, args, ctx, info) =>
+      runMutation(ctx, info, (w) => submitPlan(w, decodeId(args.id, 'ImprovementPlan'), args.version, query)),
+  }),
+  approveImprovementPlan: t.prismaField({
+    type: 'ImprovementPlan',
+    description: 'SUBMITTED → APPROVED, recording who approved it and when. The committee or the secretariat.',
+    authScopes: reviewers,
+    args: {
+      id: t.arg.id(planIdArg),
+      version: t.arg.int(planVersionArg),
+      note: t.arg.string({ description: "The committee's note, shown to the unit.", validate: optionalText(5_000) }),
+    },
+    resolve: (query, _root, args, ctx, info) =>
+      runMutation(ctx, info, (w) =>
+        approvePlan(w, decodeId(args.id, 'ImprovementPlan'), args.version, args.note ?? null, query),
+      ),
+  }),
+  returnImprovementPlan: t.prismaField({
+    type: 'ImprovementPlan',
+    description:
+      'SUBMITTED → RETURNED to the unit with a reason, which becomes the review note; the unit can then change and resubmit it. The committee or the secretariat.',
+    authScopes: reviewers,
+    args: {
+      id: t.arg.id(planIdArg),
+      version: t.arg.int(planVersionArg),
+      reason: t.arg.string({ required: true, description: 'Why; shown to the unit.', validate: requiredText(5_000) }),
+    },
+    resolve: (query, _root, args, ctx, info) =>
+      runMutation(ctx, info, (w) =>
+        returnPlan(w, decodeId(args.id, 'ImprovementPlan'), args.version, args.reason, query),
+      ),
+  }),
+}));

@@ -5,6 +5,9 @@ CREATE TYPE "AuditAction" AS ENUM ('CREATE', 'UPDATE', 'SIGN_IN', 'SIGN_OUT');
 ALTER TABLE "Account" ADD COLUMN     "passwordChangedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP;
 
 -- AlterTable
+ALTER TABLE "ImprovementPlan" ADD COLUMN     "reviewNote" TEXT;
+
+-- AlterTable
 ALTER TABLE "Task" ADD COLUMN     "statusReason" TEXT,
 ADD COLUMN     "submittedAt" TIMESTAMP(3);
 
@@ -55,6 +58,6 @@ CREATE TRIGGER "AuditEntry_append_only" BEFORE UPDATE OR DELETE ON "AuditEntry"
 ALTER TABLE "Task" ADD CONSTRAINT "Task_submitted_at"
   CHECK ("status" <> 'SUBMITTED' OR "submittedAt" IS NOT NULL);
 ALTER TABLE "Task" ADD CONSTRAINT "Task_status_reason"
-  CHECK ("status" NOT IN ('RETURNED', 'CANCELLED') OR length(trim("statusReason")) > 0);
+  CHECK ("status" NOT IN ('RETURNED', 'CANCELLED') OR ("statusReason" IS NOT NULL AND length(trim("statusReason")) > 0));
 
 ALTER TABLE "LoginThrottle" ADD CONSTRAINT "LoginThrottle_failures" CHECK ("failures" >= 0);
