@@ -2,6 +2,7 @@
 import { builder } from '../builder.ts';
 import { describeSchema } from './descriptions.ts';
 import './account.ts';
+import './audit-entry.ts';
 import './deadline-extension.ts';
 import './evidence.ts';
 import './headship.ts';

@@ -88,7 +88,7 @@ export async function withdrawExtension(w: Write, id: number, select: ExtensionS
   }
   await w.tx.deadlineExtension.update({
     where: { id },
-    data: { status: 'WITHDRAWN', decidedById: viewer.accountId, decidedAt: w.now },
+    data: { status: 'WITHDRAWN' },
   });
   await w.tx.taskEvent.create({
     data: {

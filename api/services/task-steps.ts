@@ -199,7 +199,7 @@ async function withdrawPending(w: Write, taskId: number, note: string): Promise<
   if (!pending) return;
   const after = await w.tx.deadlineExtension.update({
     where: { id: pending.id },
-    data: { status: 'WITHDRAWN', decidedAt: w.now, decisionNote: note, decidedById: w.viewer?.accountId ?? null },
+    data: { status: 'WITHDRAWN', decisionNote: note },
   });
   w.audit({
     action: 'UPDATE',

@@ -101,6 +101,7 @@ export async function loadFixture(prisma: PrismaClient) {
         originalDeadline: day(data.originalDeadline ?? data.deadline),
         status: data.status ?? 'NOT_STARTED',
         completedOn: data.completedOn ? day(data.completedOn) : null,
+        statusReason: data.status === 'CANCELLED' ? 'Không còn phù hợp sau sáp nhập' : null,
         progress: data.progress ?? (data.status === 'COMPLETED' ? 100 : 0),
         supportingUnits: { connect: (data.supportingUnitIds ?? []).map((id) => ({ id })) },
       },
