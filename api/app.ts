@@ -71,7 +71,11 @@ function codeRequestErrors(): Plugin {
 
 export function createApp({ db, config, now = () => new Date(), logger }: AppOptions): App {
   const log = logger ?? pino({ level: config.environment === 'test' ? 'silent' : 'info' });
-  const sessionPolicy = { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours };
+  const sessionPolicy = {
+    idleMinutes: config.sessionIdleMinutes,
+    maxHours: config.sessionMaxHours,
+    loginLockMinutes: config.loginLockMinutes,
+  };
   const files = evidenceFiles({ prisma: db.prisma, config, now, sessionPolicy, logger: log });
 
   const yoga = createYoga<{ req?: IncomingMessage }, Context>({

@@ -1,11 +1,16 @@
 import { z } from 'zod';
 import { Role, type Prisma } from '../../generated/prisma/client.ts';
 import { builder } from '../builder.ts';
-import { viewerOf, type Context } from '../context.ts';
+import type { Context } from '../context.ts';
+import { changePassword, createAccount, resetPassword, updateAccount } from '../services/accounts.ts';
+import { runMutation } from '../services/mutation.ts';
+import { maxPasswordLength } from '../services/password.ts';
 import { signIn, signOut } from '../services/sessions.ts';
 import { adminOnly } from './access.ts';
 import {
   IDFilter,
+  decodeId,
+  decodeOptionalId,
   StringFilter,
   enumFilter,
   enumWhere,
@@ -19,6 +24,7 @@ import {
   type StringFilterValue,
 } from './filters.ts';
 import { offsetArgOptions, orderInput, withOffset } from './lists.ts';
+import { notNull, requiredText } from './validation.ts';
 
 export const RoleEnum = builder.enumType(Role, {
   name: 'Role',
@@ -49,6 +55,12 @@ export const AccountRef = builder.prismaNode('Account', {
       unauthorizedResolver: () => null,
     }),
     lastLoginAt: t.expose('lastLoginAt', {
+      type: 'DateTime',
+      nullable: true,
+      authScopes: selfOrAdmin,
+      unauthorizedResolver: () => null,
+    }),
+    passwordChangedAt: t.expose('passwordChangedAt', {
       type: 'DateTime',
       nullable: true,
       authScopes: selfOrAdmin,
@@ -136,25 +148,145 @@ const SignInResult = builder.objectRef<{ token: string; expiresAt: Date }>('Sign
   }),
 });
 
+const usernameInput = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(3, 'Use at least 3 characters')
+  .max(60, 'Use at most 60 characters')
+  .regex(/^[a-z0-9][a-z0-9._-]*$/, 'Use letters a-z, digits, ".", "_" and "-", starting with a letter or digit');
+
+/** Long enough for any password the policy accepts; the policy itself is checked with the username. */
+const passwordInput = z.string().max(maxPasswordLength, `Use at most ${maxPasswordLength} characters`);
+
+export const CreateAccountInput = builder.inputType('CreateAccountInput', {
+  description: 'A new sign-in account.',
+  fields: (t) => ({
+    username: t.string({
+      required: true,
+      description: 'Sign-in name: 3 to 60 of a-z, 0-9, ".", "_", "-"; stored in lower case.',
+      validate: usernameInput,
+    }),
+    displayName: t.string({ required: true, validate: requiredText(200) }),
+    role: t.field({ type: RoleEnum, required: true }),
+    unitId: t.id({ description: 'Global id of the unit a unit head answers for; required exactly for UNIT_HEAD.' }),
+    personId: t.id(),
+    password: t.string({
+      required: true,
+      description: 'The first password: 12 to 256 characters, not containing the username, not one character repeated.',
+      validate: passwordInput,
+    }),
+  }),
+});
+
+export const UpdateAccountInput = builder.inputType('UpdateAccountInput', {
+  validate: notNull('displayName', 'role', 'disabled'),
+  description: 'Changes to an account; omitted fields stay, null clears the unit or the person.',
+  fields: (t) => ({
+    displayName: t.string({ validate: requiredText(200) }),
+    role: t.field({ type: RoleEnum }),
+    unitId: t.id({ description: 'Global id of the unit a unit head answers for; a unit head must keep one.' }),
+    personId: t.id(),
+    disabled: t.boolean({ description: 'True disables the account and ends its sessions at once.' }),
+  }),
+});
+
 builder.mutationFields((t) => ({
   login: t.field({
     type: SignInResult,
     skipTypeScopes: true,
-    description: 'Signs in with a username and password. The error never says whether the account exists.',
+    description:
+      'Signs in with a username and password. The error never says whether the account exists. After 3 failures in a row for a name or an address each attempt must wait longer (1 s, 2 s, 4 s ... 1 min) and fails with TOO_MANY_ATTEMPTS (extensions.retryAfterSeconds) without checking the password; 10 failures lock the name, 30 the address, for LOGIN_LOCK_MINUTES.',
     args: {
       username: t.arg.string({ required: true, description: 'Sign-in name.', validate: z.string().min(1).max(60) }),
       password: t.arg.string({ required: true, description: 'The password.', validate: z.string().min(1).max(256) }),
     },
-    resolve: async (_root, args, ctx) => {
-      const session = await signIn(ctx.prisma, args.username, args.password, ctx.now, ctx.sessionPolicy);
+    resolve: async (_root, args, ctx, info) => {
+      const session = await signIn(ctx, info, args.username, args.password);
       return { token: session.token, expiresAt: session.expiresAt };
     },
   }),
   logout: t.boolean({
     description: 'Ends the current session.',
-    resolve: async (_root, _args, ctx) => {
-      await signOut(ctx.prisma, viewerOf(ctx).sessionId, ctx.now);
-      return true;
+    resolve: (_root, _args, ctx, info) =>
+      runMutation(ctx, info, async (w) => {
+        await signOut(w);
+        return true;
+      }),
+  }),
+  createAccount: t.prismaField({
+    type: 'Account',
+    description: 'Creates a sign-in account with its first password. Secretariat only.',
+    authScopes: adminOnly,
+    args: { input: t.arg({ type: CreateAccountInput, required: true }) },
+    resolve: (query, _root, { input }, ctx, info) =>
+      createAccount(
+        ctx,
+        info,
+        {
+          username: input.username,
+          displayName: input.displayName,
+          role: input.role,
+          unitId: decodeOptionalId(input.unitId, 'Unit', 'input.unitId') ?? null,
+          personId: decodeOptionalId(input.personId, 'Person', 'input.personId') ?? null,
+          password: input.password,
+        },
+        query,
+      ),
+  }),
+  updateAccount: t.prismaField({
+    type: 'Account',
+    description:
+      'Changes an account; disabling it ends its sessions at once. The secretariat cannot disable its own account or give up its own ADMIN role. Secretariat only.',
+    authScopes: adminOnly,
+    args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateAccountInput, required: true }) },
+    resolve: (query, _root, { id, input }, ctx, info) =>
+      runMutation(ctx, info, (w) =>
+        updateAccount(
+          w,
+          decodeId(id, 'Account'),
+          {
+            displayName: input.displayName ?? undefined,
+            role: input.role ?? undefined,
+            unitId: decodeOptionalId(input.unitId, 'Unit', 'input.unitId'),
+            personId: decodeOptionalId(input.personId, 'Person', 'input.personId'),
+            disabled: input.disabled ?? undefined,
+          },
+          query,
+        ),
+      ),
+  }),
+  resetPassword: t.prismaField({
+    type: 'Account',
+    description:
+      "Sets a new password for another account, ends that account's sessions and lifts a sign-in lock on its name. Secretariat only; for one's own password, changePassword.",
+    authScopes: adminOnly,
+    args: {
+      id: t.arg.id({ required: true }),
+      newPassword: t.arg.string({
+        required: true,
+        description: 'The new password: 12 to 256 characters, not containing the username, not one character repeated.',
+        validate: passwordInput,
+      }),
     },
+    resolve: (query, _root, args, ctx, info) =>
+      resetPassword(ctx, info, decodeId(args.id, 'Account'), args.newPassword, query),
+  }),
+  changePassword: t.boolean({
+    description:
+      "Changes the signed-in account's own password; its other sessions end, this one goes on. Wrong current passwords count like failed sign-ins. Any signed-in account.",
+    args: {
+      currentPassword: t.arg.string({
+        required: true,
+        description: 'The password now in use.',
+        validate: passwordInput,
+      }),
+      newPassword: t.arg.string({
+        required: true,
+        description: 'The new password: 12 to 256 characters, not containing the username, not one character repeated.',
+        validate: passwordInput,
+      }),
+    },
+    resolve: (_root, args, ctx, info) => changePassword(ctx, info, args.currentPassword, args.newPassword),
   }),
 }));

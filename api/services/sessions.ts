@@ -1,18 +1,37 @@
 // Sign-in sessions: the client holds a random bearer token, the database only its SHA-256, so a
 // leaked database does not leak usable tokens. Sessions end after an idle spell or a maximum life.
 import { createHash, randomBytes } from 'node:crypto';
-import type { PrismaClient } from '../../generated/prisma/client.ts';
-import type { Viewer } from '../context.ts';
+import type { GraphQLResolveInfo } from 'graphql';
+import type { Account, Prisma, PrismaClient } from '../../generated/prisma/client.ts';
+import type { Context, Viewer } from '../context.ts';
 import { UnauthenticatedError } from '../errors.ts';
+import {
+  claimAttempt,
+  forgetOldFailures,
+  normalizeUsername,
+  settleSuccess,
+  throttleKeys,
+  throttlePolicy,
+} from './login-throttle.ts';
+import { runMutation, type Write } from './mutation.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 
 export interface SessionPolicy {
   idleMinutes: number;
   maxHours: number;
+  /** How long sign-in stays locked after too many failures (LOGIN_LOCK_MINUTES); 15 when not given. */
+  loginLockMinutes?: number;
 }
 
 /** lastSeenAt is refreshed at most this often, so reads do not each cost a write. */
 const touchEveryMs = 60_000;
+
+const defaultLoginLockMinutes = 15;
+
+/** The sign-in throttle of the running app (its lock time from LOGIN_LOCK_MINUTES). */
+export function signInThrottle(ctx: Pick<Context, 'sessionPolicy'>) {
+  return throttlePolicy(ctx.sessionPolicy.loginLockMinutes ?? defaultLoginLockMinutes);
+}
 
 export function tokenHash(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -21,31 +40,59 @@ export function tokenHash(token: string): string {
 let dummyHash: Promise<string> | undefined;
 
 /**
- * Checks a username and password and opens a session. The error is the same whether the account
- * is missing, disabled or the password wrong, and takes as long.
+ * The account a username and password stand for, or null when the account is missing, disabled or
+ * the password wrong; all three take as long (a missing account is checked against a dummy hash).
  */
-export async function signIn(
-  prisma: PrismaClient,
+export async function checkCredentials(
+  prisma: Prisma.TransactionClient,
   username: string,
   password: string,
-  now: Date,
-  policy: SessionPolicy,
-) {
-  const account = await prisma.account.findUnique({ where: { username: username.trim().toLowerCase() } });
+): Promise<Account | null> {
+  const account = await prisma.account.findUnique({ where: { username: normalizeUsername(username) } });
   dummyHash ??= hashPassword('a password that no account has');
   const valid = await verifyPassword(account?.passwordHash ?? (await dummyHash), password);
-  if (!account || !valid || account.disabled) {
-    throw new UnauthenticatedError('Wrong username or password');
-  }
+  return account && valid && !account.disabled ? account : null;
+}
+
+/** Opens a session for an account: a new random token, of which only the hash is stored. */
+export async function openSession(tx: Prisma.TransactionClient, accountId: number, now: Date, policy: SessionPolicy) {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + policy.maxHours * 3_600_000);
-  await prisma.$transaction([
-    prisma.session.create({
-      data: { id: tokenHash(token), accountId: account.id, createdAt: now, lastSeenAt: now, expiresAt },
-    }),
-    prisma.account.update({ where: { id: account.id }, data: { lastLoginAt: now } }),
-  ]);
-  return { token, expiresAt, account };
+  await tx.session.create({
+    data: { id: tokenHash(token), accountId, createdAt: now, lastSeenAt: now, expiresAt },
+  });
+  await tx.account.update({ where: { id: accountId }, data: { lastLoginAt: now } });
+  return { token, expiresAt };
+}
+
+/**
+ * Checks a username and password and opens a session, within the sign-in throttle: a refused
+ * attempt fails with TOO_MANY_ATTEMPTS before the password is looked at. A wrong password, an
+ * unknown or a disabled account all get the same error and are counted the same; only a success
+ * is audited.
+ */
+export async function signIn(
+  ctx: Context,
+  info: Pick<GraphQLResolveInfo, 'fieldName'>,
+  username: string,
+  password: string,
+) {
+  const policy = signInThrottle(ctx);
+  const claims = await claimAttempt(ctx.prisma, throttleKeys(username, ctx.clientAddress), ctx.now, policy);
+  const account = await checkCredentials(ctx.prisma, username, password);
+  if (!account) throw new UnauthenticatedError('Wrong username or password');
+  return runMutation(
+    ctx,
+    info,
+    async (w) => {
+      const session = await openSession(w.tx, account.id, w.now, ctx.sessionPolicy);
+      await settleSuccess(w.tx, claims);
+      await forgetOldFailures(w.tx, w.now, policy);
+      w.audit({ action: 'SIGN_IN', entity: 'Account', entityId: account.id });
+      return session;
+    },
+    account.id,
+  );
 }
 
 /** The viewer a bearer token stands for, or null when it is unknown, expired, revoked or idle too long. */
@@ -74,6 +121,23 @@ export async function viewerForToken(
   };
 }
 
-export async function signOut(prisma: PrismaClient, sessionId: string, now: Date): Promise<void> {
-  await prisma.session.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: now } });
+/** Ends the viewer's current session. */
+export async function signOut(w: Write): Promise<void> {
+  if (!w.viewer) throw new UnauthenticatedError();
+  await w.tx.session.updateMany({ where: { id: w.viewer.sessionId, revokedAt: null }, data: { revokedAt: w.now } });
+  w.audit({ action: 'SIGN_OUT', entity: 'Account', entityId: w.viewer.accountId });
+}
+
+/** Ends every live session of an account, except `keep` (the caller's own); returns how many ended. */
+export async function revokeSessions(
+  tx: Prisma.TransactionClient,
+  accountId: number,
+  now: Date,
+  keep: string | null = null,
+): Promise<number> {
+  const { count } = await tx.session.updateMany({
+    where: { accountId, revokedAt: null, ...(keep && { id: { not: keep } }) },
+    data: { revokedAt: now },
+  });
+  return count;
 }

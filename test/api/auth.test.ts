@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds } from '../support/databases.ts';
-import { expectError, fixturePassword, ok, startTestApi, type TestApi } from '../support/api.ts';
+import { hashPassword } from '../../api/services/password.ts';
+import { expectError, fixturePassword, ok, startTestApi, type GraphQLResult, type TestApi } from '../support/api.ts';
 import { loadFixture, type Fixture } from '../support/fixture.ts';
 
 describe.each(databaseKinds)('signing in and out on %s', (kind) => {
@@ -115,5 +116,157 @@ describe.each(databaseKinds)('signing in and out on %s', (kind) => {
     const sessions = await api.db.prisma.session.findMany({ select: { id: true } });
     expect(sessions.some((s) => s.id === token)).toBe(false);
     expect(sessions.every((s) => /^[0-9a-f]{64}$/.test(s.id))).toBe(true);
+  });
+});
+
+describe.each(databaseKinds)('sign-in throttling on %s', (kind) => {
+  let api: TestApi;
+  let passwordHash: string;
+  const start = new Date('2026-03-10T03:00:00Z');
+  const login = 'mutation ($u: String!, $p: String!) { login(username: $u, password: $p) { token } }';
+
+  beforeAll(async () => {
+    api = await startTestApi(kind, { now: start, env: { TRUST_PROXY: 'true' } });
+    await loadFixture(api.db.prisma);
+    passwordHash = await hashPassword(fixturePassword);
+  });
+  afterAll(() => api.close());
+
+  const account = (username: string) =>
+    api.db.prisma.account.create({ data: { username, displayName: username, role: 'ANALYST', passwordHash } });
+  const attempt = (username: string, password: string, address?: string) =>
+    api.gql<{ login: { token: string } }>(
+      login,
+      { u: username, p: password },
+      null,
+      address ? { 'x-forwarded-for': address } : {},
+    );
+  /** Moves the test clock to `seconds` after the start. */
+  const at = (seconds: number) => {
+    api.clock.now = new Date(start.getTime() + seconds * 1000);
+  };
+  const retryAfter = (result: GraphQLResult<unknown>) =>
+    expectError(result, 'TOO_MANY_ATTEMPTS').extensions?.retryAfterSeconds;
+
+  it('refuses the 4th quick attempt even with the right password, and lets it in after the wait', async () => {
+    const user = await account('throttle.quick');
+    try {
+      at(0);
+      const audited = await api.db.prisma.auditEntry.count();
+      for (let i = 0; i < 3; i += 1) expectError(await attempt('throttle.quick', 'wrong password'), 'UNAUTHENTICATED');
+      expect(await api.db.prisma.auditEntry.count(), 'failed sign-ins are not audited').toBe(audited);
+      expect(retryAfter(await attempt('throttle.quick', fixturePassword))).toBe(1);
+      at(1);
+      ok(await attempt('throttle.quick', fixturePassword));
+      const entries = await api.db.prisma.auditEntry.findMany({ where: { id: { gt: audited } } });
+      expect(entries).toMatchObject([
+        { operation: 'login', action: 'SIGN_IN', entity: 'Account', entityId: user.id, actorId: user.id },
+      ]);
+      // The success started the name's count again: three more failures pass without a wait.
+      for (let i = 0; i < 3; i += 1) expectError(await attempt('THROTTLE.quick', 'wrong password'), 'UNAUTHENTICATED');
+      expectError(await attempt('throttle.quick', fixturePassword), 'TOO_MANY_ATTEMPTS');
+    } finally {
+      api.clock.now = start;
+    }
+  });
+
+  /**
+   * Ten failures for a name, each as soon as allowed, an attempt inside each wait, and the right
+   * password (for an existing account) while locked: every response, in order.
+   */
+  async function lockOut(username: string) {
+    const responses: GraphQLResult<unknown>[] = [];
+    let seconds = 0;
+    at(seconds);
+    for (let failure = 1; failure <= 10; failure += 1) {
+      responses.push(await attempt(username, `wrong password ${failure}`));
+      if (failure < 3) continue;
+      responses.push(await attempt(username, fixturePassword));
+      if (failure < 10) at((seconds += Math.min(60, 2 ** (failure - 3))));
+    }
+    at(seconds + 60);
+    responses.push(await attempt(username, fixturePassword));
+    return { responses, lockedAt: seconds };
+  }
+
+  it('slows each name down 1 s, 2 s, 4 s ... and locks it after 10 failures for LOGIN_LOCK_MINUTES', async () => {
+    await account('throttle.lock');
+    try {
+      const { responses, lockedAt } = await lockOut('throttle.lock');
+      const codes = responses.map((r) => r.errors?.[0]?.extensions?.code);
+      expect(codes).toEqual([
+        ...['UNAUTHENTICATED', 'UNAUTHENTICATED'],
+        ...Array.from({ length: 8 }, () => ['UNAUTHENTICATED', 'TOO_MANY_ATTEMPTS']).flat(),
+        'TOO_MANY_ATTEMPTS',
+      ]);
+      const waits = responses.filter((r) => r.errors?.[0]?.extensions?.code === 'TOO_MANY_ATTEMPTS').map(retryAfter);
+      expect(waits).toEqual([1, 2, 4, 8, 16, 32, 60, 15 * 60, 15 * 60 - 60]);
+      // Locked: still refused a second before the lock ends, let in when it has.
+      at(lockedAt + 15 * 60 - 1);
+      expect(retryAfter(await attempt('throttle.lock', fixturePassword))).toBe(1);
+      at(lockedAt + 15 * 60);
+      ok(await attempt('throttle.lock', fixturePassword));
+    } finally {
+      api.clock.now = start;
+    }
+  });
+
+  it('answers an unknown name exactly as an existing one, throttling included', async () => {
+    await account('throttle.known');
+    try {
+      const known = await lockOut('throttle.known');
+      const unknown = await lockOut('throttle.unknown');
+      expect(unknown.responses).toEqual(known.responses);
+      expect(
+        await api.db.prisma.loginThrottle.findUnique({ where: { key: 'account:throttle.unknown' } }),
+      ).toMatchObject({ failures: 10 });
+    } finally {
+      api.clock.now = start;
+    }
+  });
+
+  it('gives a disabled account the same answer as a wrong password, and counts it', async () => {
+    const user = await account('throttle.disabled');
+    await api.db.prisma.account.update({ where: { id: user.id }, data: { disabled: true } });
+    const disabled = await attempt('throttle.disabled', fixturePassword);
+    const wrong = await attempt('throttle.nobody', 'wrong password');
+    expect(disabled).toEqual(wrong);
+    const row = await api.db.prisma.loginThrottle.findUnique({ where: { key: 'account:throttle.disabled' } });
+    expect(row?.failures).toBe(1);
+  });
+
+  it('locks a client address after 30 failures across different names, and only that address', async () => {
+    const office = '203.0.113.7';
+    await account('throttle.office');
+    try {
+      let seconds = 0;
+      at(seconds);
+      for (let i = 1; i <= 3; i += 1)
+        expectError(await attempt(`guess.${i}`, 'wrong password', office), 'UNAUTHENTICATED');
+      // A fourth name from the same address must wait too.
+      expect(retryAfter(await attempt('guess.4', 'wrong password', office))).toBe(1);
+      // A success from the address does not start the address's count again.
+      at((seconds += 1));
+      const audited = await api.db.prisma.auditEntry.count();
+      ok(await attempt('throttle.office', fixturePassword, office));
+      const signIn = await api.db.prisma.auditEntry.findFirstOrThrow({ where: { id: { gt: audited } } });
+      expect(signIn.clientAddress).toBe(office);
+      const key = { key: `address:${office}` };
+      expect(await api.db.prisma.loginThrottle.findUnique({ where: key })).toMatchObject({ failures: 3 });
+      for (let i = 4; i <= 30; i += 1) {
+        at((seconds += 60));
+        expectError(await attempt(`guess.${i}`, 'wrong password', office), 'UNAUTHENTICATED');
+      }
+      expect(await api.db.prisma.loginThrottle.findUnique({ where: key })).toMatchObject({ failures: 30 });
+      at((seconds += 60));
+      expect(retryAfter(await attempt('throttle.office', fixturePassword, office))).toBe(15 * 60 - 60);
+      expect(retryAfter(await attempt('analyst', fixturePassword, office))).toBe(15 * 60 - 60);
+      // Other addresses, and the names themselves, are not locked.
+      ok(await attempt('throttle.office', fixturePassword, '198.51.100.9'));
+      expectError(await attempt('guess.30', 'wrong password', '198.51.100.9'), 'UNAUTHENTICATED');
+      ok(await attempt('analyst', fixturePassword));
+    } finally {
+      api.clock.now = start;
+    }
   });
 });

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schema } from '../../api/schema/index.ts';
 import type { PlanStatus, PrismaClient, TaskStatus } from '../../generated/prisma/client.ts';
-import { expectError, ok, startTestApi, type TestApi, type UploadPart } from '../support/api.ts';
+import { expectError, fixturePassword, ok, startTestApi, type TestApi, type UploadPart } from '../support/api.ts';
 import { databaseKinds } from '../support/databases.ts';
 import { loadFixture, type Fixture } from '../support/fixture.ts';
 import { snapshotDatabase } from '../support/snapshot.ts';
@@ -26,6 +26,7 @@ interface MutationCase {
 }
 
 interface Prepared {
+  accountId?: number;
   planId?: number;
   taskId?: number;
   version?: number;
@@ -90,6 +91,22 @@ const withEvidenceToReview = async (prisma: PrismaClient, f: CaseFixture): Promi
   const task = await taskIn(prisma, f, 'IN_PROGRESS', true);
   const evidence = await prisma.evidence.findFirstOrThrow({ where: { taskId: task.id } });
   return { taskId: task.id, evidenceId: evidence.id };
+};
+
+let accountSerial = 0;
+
+/** A fresh analyst account that is none of the callers (a reset ends its sessions). */
+const withAccount = async (prisma: PrismaClient, f: CaseFixture): Promise<Prepared> => {
+  accountSerial += 1;
+  const account = await prisma.account.create({
+    data: {
+      username: `target.${accountSerial}`,
+      displayName: 'Tài khoản thử',
+      role: 'ANALYST',
+      passwordHash: f.accounts.analyst.passwordHash,
+    },
+  });
+  return { accountId: account.id };
 };
 
 /** Years for prepared plans of Phòng Nội vụ, above those createImprovementPlan's case uses (2000–2039). */
@@ -413,6 +430,39 @@ const cases: MutationCase[] = [
     ...planStep('returnImprovementPlan', { reason: ['String!', 'Chưa phân tích nguyên nhân mất điểm'] }),
     prepare: planIn('SUBMITTED'),
     allowed: ['committee', 'admin'],
+  },
+  {
+    name: 'createAccount',
+    document: 'mutation ($input: CreateAccountInput!) { createAccount(input: $input) { id } }',
+    variables: (_f, n) => ({
+      input: {
+        username: `account.${n}`,
+        displayName: 'Tài khoản mới',
+        role: 'ANALYST',
+        password: 'một mật khẩu đủ dài',
+      },
+    }),
+    allowed: ['admin'],
+  },
+  {
+    name: 'updateAccount',
+    document: 'mutation ($id: ID!, $input: UpdateAccountInput!) { updateAccount(id: $id, input: $input) { id } }',
+    variables: (_f, n, p) => ({ id: g('Account', p.accountId ?? 0), input: { displayName: `Tài khoản ${n}` } }),
+    prepare: withAccount,
+    allowed: ['admin'],
+  },
+  {
+    name: 'resetPassword',
+    document: 'mutation ($id: ID!, $p: String!) { resetPassword(id: $id, newPassword: $p) { id } }',
+    variables: (_f, n, p) => ({ id: g('Account', p.accountId ?? 0), p: `mật khẩu mới số ${n}` }),
+    prepare: withAccount,
+    allowed: ['admin'],
+  },
+  {
+    name: 'changePassword (each caller its own)',
+    document: 'mutation ($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) }',
+    variables: (_f, n) => ({ c: fixturePassword, n: `mật khẩu mới số ${n}` }),
+    allowed: ['analyst', 'committee', 'head.annhon', 'head.pnv', 'admin'],
   },
 ];
 
