@@ -31,7 +31,7 @@ export interface Context {
 }
 
 /** The viewer of a request that must be signed in. */
-export function viewerOf(ctx: Context): Viewer {
+export function viewerOf(ctx: Pick<Context, 'viewer'>): Viewer {
   if (!ctx.viewer) throw new UnauthenticatedError();
   return ctx.viewer;
 }

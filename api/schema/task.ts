@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { type Prisma, TaskPriority, TaskStatus } from '../../generated/prisma/client.ts';
 import { builder } from '../builder.ts';
-import { viewerOf, type Context } from '../context.ts';
+import type { Context } from '../context.ts';
 import { daysBetween } from '../services/calendar.ts';
 import { accountableDay, termOn } from '../services/heads.ts';
 import { runMutation } from '../services/mutation.ts';

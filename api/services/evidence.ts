@@ -3,8 +3,8 @@
 // the mutation's transaction. Uploaded files are checked by their content, never by what the client says.
 import { fileTypeFromBuffer } from 'file-type';
 import type { Evidence, Prisma, ReviewStatus } from '../../generated/prisma/client.ts';
-import type { Viewer } from '../context.ts';
-import { ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
+import { viewerOf, type Viewer } from '../context.ts';
+import { NotFoundError, ValidationError } from '../errors.ts';
 import { created, updated } from './audit.ts';
 import type { Write } from './mutation.ts';
 import { loadTaskVersion } from './tasks.ts';
@@ -110,18 +110,13 @@ export async function checkUpload(file: UploadedFile, maxBytes: number): Promise
   return { content, mimeType: detected.mime, fileName: displayFileName(file.name, type) };
 }
 
-function requireViewer(viewer: Viewer | null): Viewer {
-  if (!viewer) throw new ForbiddenError();
-  return viewer;
-}
-
 /**
  * Refuses early, before an upload is stored, a viewer who may not add evidence to the task now;
  * the mutation checks again in its transaction.
  */
 export async function assertMayAddEvidence(db: Prisma.TransactionClient, viewer: Viewer | null, taskId: number) {
   const task = await loadTaskVersion(db, taskId, null);
-  assertTaskAction(requireViewer(viewer), task, 'ADD_EVIDENCE');
+  assertTaskAction(viewerOf({ viewer }), task, 'ADD_EVIDENCE');
   return task;
 }
 
@@ -130,7 +125,7 @@ async function recordEvidence(
   taskId: number,
   data: Omit<Prisma.EvidenceUncheckedCreateInput, 'taskId' | 'submittedById' | 'submittedAt'>,
 ): Promise<Evidence> {
-  const viewer = requireViewer(w.viewer);
+  const viewer = viewerOf(w);
   await assertMayAddEvidence(w.tx, viewer, taskId);
   const evidence = await w.tx.evidence.create({
     data: { ...data, taskId, submittedById: viewer.accountId, submittedAt: w.now },
@@ -185,7 +180,7 @@ export async function reviewEvidence(
   decision: EvidenceDecision,
   note: string | null,
 ): Promise<Evidence> {
-  const viewer = requireViewer(w.viewer);
+  const viewer = viewerOf(w);
   const reviewNote = note?.trim() || null;
   if (decision === 'REJECTED' && !reviewNote) {
     throw ValidationError.field('note', 'Say why the evidence is rejected');

@@ -2,6 +2,7 @@
 // approval moves the deadline and keeps the original one, so reports still show the task as late
 // against what was first assigned.
 import type { DeadlineExtension, Prisma } from '../../generated/prisma/client.ts';
+import { viewerOf } from '../context.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
 import { formatDay } from './calendar.ts';
 import { created } from './audit.ts';
@@ -14,11 +15,6 @@ type ExtensionSelection = { include?: Prisma.DeadlineExtensionInclude; select?: 
 
 export type ExtensionDecision = 'APPROVED' | 'REJECTED';
 
-function requireViewer(w: Write) {
-  if (!w.viewer) throw new ForbiddenError();
-  return w.viewer;
-}
-
 export async function requestExtension(
   w: Write,
   taskId: number,
@@ -26,7 +22,7 @@ export async function requestExtension(
   reason: string,
   select: ExtensionSelection,
 ) {
-  const viewer = requireViewer(w);
+  const viewer = viewerOf(w);
   const task = await loadTaskVersion(w.tx, taskId, null);
   assertTaskAction(viewer, task, 'REQUEST_EXTENSION');
   if (requestedDeadline <= task.deadline) {
@@ -79,7 +75,7 @@ async function loadPending(w: Write, id: number): Promise<DeadlineExtension> {
 }
 
 export async function withdrawExtension(w: Write, id: number, select: ExtensionSelection) {
-  const viewer = requireViewer(w);
+  const viewer = viewerOf(w);
   const extension = await loadPending(w, id);
   const task = await loadTaskVersion(w.tx, extension.taskId, null);
   const party = partyOf(viewer, task);
@@ -116,7 +112,7 @@ export async function decideExtension(
   note: string | null,
   select: ExtensionSelection,
 ) {
-  const viewer = requireViewer(w);
+  const viewer = viewerOf(w);
   const extension = await loadPending(w, id);
   const task = await loadTaskVersion(w.tx, extension.taskId, null);
   assertTaskAction(viewer, task, 'DECIDE_EXTENSION');

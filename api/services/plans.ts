@@ -9,7 +9,7 @@ import {
   type PlanStatus,
   type UnitKind,
 } from '../../generated/prisma/client.ts';
-import type { Viewer } from '../context.ts';
+import { viewerOf, type Viewer } from '../context.ts';
 import {
   ConflictError,
   ForbiddenError,
@@ -286,11 +286,6 @@ function actionFingerprint(actions: readonly PlanActionInput[]) {
 
 // ---------------------------------------------------------------- writes
 
-function requireViewer(w: Write): Viewer {
-  if (!w.viewer) throw new ForbiddenError();
-  return w.viewer;
-}
-
 const storedPlan = {
   include: {
     unit: { select: { kind: true } },
@@ -340,7 +335,7 @@ function alreadyPlanned(year: number, existingId?: number): ValidationError {
 }
 
 export async function createPlan(w: Write, plan: NewPlan, select: PlanSelection) {
-  const viewer = requireViewer(w);
+  const viewer = viewerOf(w);
   if (!mayDraftFor(viewer, plan.unitId)) {
     throw new ForbiddenError("A unit head drafts only their own unit's improvement plan");
   }
@@ -408,7 +403,7 @@ function auditPlanChange(w: Write, before: StoredPlan, after: ImprovementPlan, m
 }
 
 export async function updatePlan(w: Write, id: number, version: number, change: PlanContent, select: PlanSelection) {
-  const viewer = requireViewer(w);
+  const viewer = viewerOf(w);
   const plan = await loadPlan(w.tx, id);
   assertPlanAction(viewer, plan, 'EDIT', version);
   await assertContent(w.tx, { unitId: plan.unitId, year: plan.year, level: levelOfUnitKind(plan.unit.kind) }, change);
@@ -457,7 +452,7 @@ async function step(
   data: Prisma.ImprovementPlanUncheckedUpdateManyInput,
   select: PlanSelection,
 ) {
-  const viewer = requireViewer(w);
+  const viewer = viewerOf(w);
   const plan = await loadPlan(w.tx, id);
   const to = assertPlanAction(viewer, plan, action, version);
   if (!to) throw new Error(`${action} is not a status change`);

@@ -2,7 +2,8 @@
 // Each checks the version read, who may act and from which status, then writes the task, one
 // timeline event and one audit row in the mutation's transaction.
 import type { Prisma, TaskEventType, TaskStatus } from '../../generated/prisma/client.ts';
-import { ConflictError, ForbiddenError, ValidationError } from '../errors.ts';
+import { viewerOf } from '../context.ts';
+import { ConflictError, ValidationError } from '../errors.ts';
 import type { Changes } from './audit.ts';
 import { dayIn } from './calendar.ts';
 import type { Write } from './mutation.ts';
@@ -21,7 +22,7 @@ interface StepChange {
 
 /** Writes a task change guarded by its version, with its timeline event and audit row. */
 export async function writeTaskChange(w: Write, task: LoadedTask, step: StepChange): Promise<void> {
-  const viewer = requireViewer(w);
+  const viewer = viewerOf(w);
   const { count } = await w.tx.task.updateMany({
     where: { id: task.id, version: task.version },
     data: { ...step.data, version: { increment: 1 } },
@@ -40,11 +41,6 @@ export async function writeTaskChange(w: Write, task: LoadedTask, step: StepChan
     },
   });
   w.audit({ action: 'UPDATE', entity: 'Task', entityId: task.id, changes: step.changes, note: step.note });
-}
-
-function requireViewer(w: Write) {
-  if (!w.viewer) throw new ForbiddenError();
-  return w.viewer;
 }
 
 function statusChange(task: LoadedTask, to: TaskStatus): Changes {
@@ -66,7 +62,7 @@ async function step(
     | { data?: Prisma.TaskUncheckedUpdateManyInput; changes?: Changes },
   select: TaskSelection,
 ) {
-  const viewer = requireViewer(w);
+  const viewer = viewerOf(w);
   const task = await loadTaskVersion(w.tx, id, version);
   const to = assertTaskAction(viewer, task, action);
   if (!to) throw new Error(`${action} is not a status change`);
@@ -93,7 +89,7 @@ export async function reportProgress(
   note: string | null,
   select: TaskSelection,
 ) {
-  const viewer = requireViewer(w);
+  const viewer = viewerOf(w);
   const task = await loadTaskVersion(w.tx, id, version);
   assertTaskAction(viewer, task, 'REPORT_PROGRESS');
   const changes: Changes = {};
@@ -211,7 +207,7 @@ async function withdrawPending(w: Write, taskId: number, note: string): Promise<
 }
 
 export async function commentOnTask(w: Write, id: number, note: string) {
-  const viewer = requireViewer(w);
+  const viewer = viewerOf(w);
   const task = await loadTaskVersion(w.tx, id, null);
   assertTaskAction(viewer, task, 'COMMENT');
   const event = await w.tx.taskEvent.create({
