@@ -1,4 +1,6 @@
-import { Admin, Resource } from 'react-admin';
+import { lazy } from 'react';
+import { Route } from 'react-router-dom';
+import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { authProvider } from './authProvider';
 import Dashboard from './dashboard/Dashboard';
 import { dataProvider } from './dataProvider';
@@ -14,6 +16,10 @@ import resolutions from './resolutions';
 import targets from './targets';
 import tasks from './tasks';
 import units from './units';
+
+const MyUnitTasks = lazy(() => import('./myUnit/MyUnitTasks'));
+const ReviewQueue = lazy(() => import('./reviewQueue/ReviewQueue'));
+const ChangePassword = lazy(() => import('./account/ChangePassword'));
 
 export const App = () => (
   <Admin
@@ -36,5 +42,10 @@ export const App = () => (
     <Resource name="people" {...people} />
     <Resource name="headships" {...headships} />
     <Resource name="indexResults" {...indexResults} />
+    <CustomRoutes>
+      <Route path="/my-unit" element={<MyUnitTasks />} />
+      <Route path="/review" element={<ReviewQueue />} />
+      <Route path="/account/password" element={<ChangePassword />} />
+    </CustomRoutes>
   </Admin>
 );

@@ -1,4 +1,5 @@
 // What the UI offers each role. The API enforces the same rules; this only hides what would fail.
+// A task's workflow buttons follow the API's own `allowedActions` instead (tasks/TaskActions.tsx).
 import type { Role } from './enums';
 
 export interface Viewer {
@@ -13,11 +14,6 @@ const readActions = new Set(['list', 'show', 'export']);
 // Completed and cancelled tasks can no longer be changed by anyone.
 const closedTaskStatuses = new Set(['COMPLETED', 'CANCELLED']);
 
-function leadUnitId(task: Record<string, unknown>): unknown {
-  const leadUnit = task.leadUnit;
-  return typeof leadUnit === 'object' && leadUnit !== null ? (leadUnit as { id?: unknown }).id : task.leadUnitId;
-}
-
 export function canAccess(
   viewer: Pick<Viewer, 'role' | 'unit'>,
   action: string,
@@ -25,14 +21,12 @@ export function canAccess(
   record?: Record<string, unknown>,
 ): boolean {
   if (readActions.has(action)) return true;
-  if (resource === 'tasks' && record && closedTaskStatuses.has(String(record.status))) return false;
-  // The secretariat maintains everything; the API deletes nothing.
-  if (viewer.role === 'ADMIN') return action === 'edit' || action === 'create';
-  // A unit head reports progress on the tasks the unit leads; committee and analysts only read.
-  return (
-    viewer.role === 'UNIT_HEAD' &&
-    resource === 'tasks' &&
-    action === 'edit' &&
-    (record === undefined || leadUnitId(record) === viewer.unit?.id)
-  );
+  // The secretariat maintains everything; the API deletes nothing. Unit heads work on their tasks
+  // through the workflow (start, report, evidence, submit), not the edit form.
+  if (viewer.role !== 'ADMIN' || (action !== 'edit' && action !== 'create')) return false;
+  if (resource !== 'tasks' || !record) return true;
+  // The task as loaded says whether it may still be edited; a list row knows only its status.
+  const allowed = record.allowedActions;
+  if (Array.isArray(allowed)) return allowed.includes('EDIT');
+  return !closedTaskStatuses.has(String(record.status));
 }

@@ -73,7 +73,13 @@ export const authProvider: AuthProvider = {
 
   async getIdentity() {
     const viewer = await currentViewer();
-    return { id: viewer.id, fullName: viewer.displayName, role: viewer.role, unitName: viewer.unit?.name ?? null };
+    return {
+      id: viewer.id,
+      fullName: viewer.displayName,
+      role: viewer.role,
+      unitId: viewer.unit?.id ?? null,
+      unitName: viewer.unit?.name ?? null,
+    };
   },
 
   async getPermissions() {

@@ -24,12 +24,28 @@ export const enums = {
   Comparator: ['GT', 'GTE', 'EQ', 'LTE', 'LT'],
   IndexLevel: ['DISTRICT', 'AGENCY', 'COMMUNE'],
   ScoringMethod: ['SELF_ASSESSED', 'SURVEY'],
+  // The order of the buttons on a task's page.
+  TaskAction: [
+    'START',
+    'REPORT_PROGRESS',
+    'SUBMIT',
+    'APPROVE',
+    'RETURN',
+    'REQUEST_EXTENSION',
+    'DECIDE_EXTENSION',
+    'ADD_EVIDENCE',
+    'REVIEW_EVIDENCE',
+    'COMMENT',
+    'EDIT',
+    'CANCEL',
+  ],
 } as const;
 
 export type EnumName = keyof typeof enums;
 export type EnumValue<E extends EnumName> = (typeof enums)[E][number];
 export type Role = EnumValue<'Role'>;
 export type Timeliness = EnumValue<'Timeliness'>;
+export type TaskStatus = EnumValue<'TaskStatus'>;
 
 /** The shape of the enum labels in every language: a label for each value of each enum. */
 export type EnumMessages = { [E in EnumName]: Record<EnumValue<E>, string> };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EvidenceKind, ReviewStatus, type Prisma } from '../../generated/prisma/client.ts';
+import { EvidenceKind, ReviewStatus, type Prisma, type TaskStatus } from '../../generated/prisma/client.ts';
 import { builder } from '../builder.ts';
 import { viewerOf } from '../context.ts';
 import {
@@ -14,6 +14,7 @@ import {
 } from '../services/evidence.ts';
 import { runMutation } from '../services/mutation.ts';
 import { adminOrUnitHead } from './access.ts';
+import { TaskStatusFilter } from './task.ts';
 import {
   DateTimeFilter,
   IDFilter,
@@ -82,6 +83,7 @@ interface EvidenceFilterValue extends Logical<EvidenceFilterValue> {
   reviewStatus?: EnumFilterValue<ReviewStatus> | null;
   submittedAt?: RangeFilterValue<Date> | null;
   leadUnit?: IdFilterValue | null;
+  taskStatus?: EnumFilterValue<TaskStatus> | null;
 }
 
 const EvidenceKindFilter = enumFilter<EvidenceKind>('EvidenceKindFilter', EvidenceKindEnum, 'Matches evidence kinds.');
@@ -95,6 +97,10 @@ export const EvidenceFilter = builder.inputRef<EvidenceFilterValue>('EvidenceFil
     reviewStatus: t.field({ type: ReviewStatusFilter }),
     submittedAt: t.field({ type: DateTimeFilter }),
     leadUnit: t.field({ type: IDFilter, description: 'The lead unit of the task.' }),
+    taskStatus: t.field({
+      type: TaskStatusFilter,
+      description: 'The status of the task, e.g. open tasks only for a review queue.',
+    }),
     ...logicalFields(t, EvidenceFilter),
   }),
 });
@@ -105,7 +111,12 @@ function evidenceWhere(filter: EvidenceFilterValue | null | undefined): Prisma.E
     ...(f.kind && { kind: enumWhere(f.kind) }),
     ...(f.reviewStatus && { reviewStatus: enumWhere(f.reviewStatus) }),
     ...(f.submittedAt && { submittedAt: rangeWhere(f.submittedAt) }),
-    ...(f.leadUnit && { task: { leadUnitId: idWhere(f.leadUnit, 'Unit', 'filter.leadUnit') } }),
+    ...((f.leadUnit || f.taskStatus) && {
+      task: {
+        ...(f.leadUnit && { leadUnitId: idWhere(f.leadUnit, 'Unit', 'filter.leadUnit') }),
+        ...(f.taskStatus && { status: enumWhere(f.taskStatus) }),
+      },
+    }),
   }));
 }
 

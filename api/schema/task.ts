@@ -210,7 +210,7 @@ export interface TaskFilterValue extends Logical<TaskFilterValue> {
   illustrative?: boolean | null;
 }
 
-const TaskStatusFilter = enumFilter<TaskStatus>('TaskStatusFilter', TaskStatusEnum, 'Matches task statuses.');
+export const TaskStatusFilter = enumFilter<TaskStatus>('TaskStatusFilter', TaskStatusEnum, 'Matches task statuses.');
 const TaskPriorityFilter = enumFilter<TaskPriority>('TaskPriorityFilter', TaskPriorityEnum, 'Matches priorities.');
 
 export const TaskFilter = builder.inputRef<TaskFilterValue>('TaskFilter').implement({
@@ -298,6 +298,10 @@ export const TaskOrder = orderInput<Prisma.TaskOrderByWithRelationInput>()('Task
   ORIGINAL_DEADLINE: { description: 'Original deadline.', orderBy: (d) => ({ originalDeadline: d }) },
   START_DATE: { description: 'Start date.', orderBy: (d) => ({ startDate: d }) },
   COMPLETED_ON: { description: 'Completion day.', orderBy: (d) => ({ completedOn: { sort: d, nulls: 'last' } }) },
+  SUBMITTED_AT: {
+    description: 'Time of the last submission for review.',
+    orderBy: (d) => ({ submittedAt: { sort: d, nulls: 'last' } }),
+  },
   TITLE: { description: 'Title.', orderBy: (d) => ({ title: d }) },
   STATUS: { description: 'Status, in workflow order.', orderBy: (d) => ({ status: d }) },
   PRIORITY: { description: 'Priority, LOW to URGENT.', orderBy: (d) => ({ priority: d }) },

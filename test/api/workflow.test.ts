@@ -427,6 +427,34 @@ describe.each(databaseKinds)('the task workflow on %s', (kind) => {
     }
   });
 
+  it('gives the review queue its lists: submissions oldest first, pending evidence of open tasks only', async () => {
+    const first = await read((await newTask()).id);
+    const second = await read((await newTask()).id);
+    const submitted: string[] = [];
+    for (const [task, instant] of [
+      [second, '2026-03-10T04:00:00Z'],
+      [first, '2026-03-10T05:00:00Z'],
+    ] as const) {
+      await travel(instant);
+      const started = await stepOk('start', 'head.pnv', task);
+      await addEvidence(started.id);
+      submitted.push((await stepOk('submit', 'head.pnv', started)).id);
+    }
+    await travel('2026-03-10T03:00:00Z');
+    const queue = ok(
+      await api.gql<{ tasks: { nodes: { id: string }[] }; evidence: { nodes: { task: { status: string } }[] } }>(
+        `{ tasks(filter: { status: { in: [SUBMITTED] } }, orderBy: [{ field: SUBMITTED_AT }], first: 100) { nodes { id } }
+           evidence(filter: { reviewStatus: { in: [PENDING] }, taskStatus: { in: [NOT_STARTED, IN_PROGRESS, SUBMITTED, RETURNED] } }, first: 100) { nodes { task { status } } } }`,
+        {},
+        as('committee'),
+      ),
+    );
+    const ids = queue.tasks.nodes.map((n) => n.id);
+    expect(ids.indexOf(submitted[0] as string)).toBeLessThan(ids.indexOf(submitted[1] as string));
+    expect(queue.evidence.nodes.length).toBeGreaterThan(0);
+    expect(queue.evidence.nodes.every((n) => !['COMPLETED', 'CANCELLED'].includes(n.task.status))).toBe(true);
+  });
+
   it('keeps every step behind the version: a step on an old version gets CONFLICT with the current one', async () => {
     const task = await read((await newTask()).id);
     await stepOk('start', 'head.pnv', task);

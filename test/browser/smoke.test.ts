@@ -1,43 +1,13 @@
 // The built admin UI in a real browser: the app (API and UI) runs in process over the demo data, and
 // Debian's Chromium signs in, lists tasks, opens one and switches language.
-import { existsSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import pino from 'pino';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createApp, type App } from '../../api/app.ts';
-import { prepareDatabase } from '../../api/bootstrap.ts';
-import { loadConfig } from '../../api/config.ts';
-import { openDatabase, type Database } from '../../api/db.ts';
+import { browserTestsRun, demoPassword, launchBrowser, startServer, type TestServer } from './support.ts';
 
-const chromiumPath = '/usr/bin/chromium';
-const hasChromium = existsSync(chromiumPath);
-const mustRun = process.env.CI === 'true';
-const demoPassword = 'DaTeh@PAR2022';
+const runs = browserTestsRun('browser smoke test');
 
-if (!hasChromium && !mustRun) {
-  console.warn(
-    `Skipping the browser smoke test: ${chromiumPath} is missing (apt-get install chromium). Under CI=true it fails instead.`,
-  );
-}
-
-async function graphql<T>(app: App, query: string, token?: string): Promise<T> {
-  const response = await app.fetch(
-    new Request('http://test/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query }),
-    }),
-  );
-  const body = (await response.json()) as { data?: T; errors?: unknown[] };
-  if (body.errors || !body.data) throw new Error(`GraphQL failed: ${JSON.stringify(body.errors)}`);
-  return body.data;
-}
-
-describe.skipIf(!hasChromium && !mustRun)('admin UI in a browser', () => {
-  let db: Database;
-  let server: Server;
+describe.skipIf(!runs)('admin UI in a browser', () => {
+  let server: TestServer;
   let browser: Browser;
   let page: Page;
   let baseUrl: string;
@@ -45,33 +15,10 @@ describe.skipIf(!hasChromium && !mustRun)('admin UI in a browser', () => {
   let firstPage: { totalCount: number; nodes: { title: string; timeline: { totalCount: number } }[] };
 
   beforeAll(async () => {
-    if (!hasChromium) throw new Error(`CI=true but ${chromiumPath} is missing: install Debian's chromium`);
-    // Always build: a stale admin/dist would test yesterday's UI.
-    {
-      const { build } = await import('vite');
-      // Vite keeps a NODE_ENV it finds set, and vitest sets "test": build what production serves.
-      const nodeEnv = process.env.NODE_ENV;
-      process.env.NODE_ENV = 'production';
-      try {
-        await build({ configFile: 'admin/vite.config.ts', logLevel: 'warn' });
-      } finally {
-        process.env.NODE_ENV = nodeEnv;
-      }
-    }
-
-    db = await openDatabase({ dataDir: 'memory://' });
-    await prepareDatabase(db, { demoData: true, initialAdminPassword: undefined }, pino({ level: 'silent' }));
-    const app = createApp({ db, config: loadConfig({ NODE_ENV: 'test', PORT: '0' }) });
-    server = createServer(app.handle);
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-
-    const { login } = await graphql<{ login: { token: string } }>(
-      app,
-      `mutation { login(username: "admin", password: "${demoPassword}") { token } }`,
-    );
-    ({ tasks: firstPage } = await graphql<{ tasks: typeof firstPage }>(
-      app,
+    server = await startServer();
+    baseUrl = server.baseUrl;
+    const token = await server.token('admin');
+    ({ tasks: firstPage } = await server.graphql<{ tasks: typeof firstPage }>(
       `
         {
           tasks(first: 25, orderBy: [{ field: DEADLINE, direction: ASC }]) {
@@ -85,28 +32,16 @@ describe.skipIf(!hasChromium && !mustRun)('admin UI in a browser', () => {
           }
         }
       `,
-      login.token,
+      {},
+      token,
     ));
-
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
   });
 
   afterAll(async () => {
     await browser?.close();
-    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-    await db?.close();
+    await server?.close();
   });
 
   test('opens on the sign-in page, in Vietnamese', async () => {

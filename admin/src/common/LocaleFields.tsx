@@ -1,6 +1,16 @@
 // Dates and numbers written the way the current language writes them (vi-VN: 15/07/2022, 92,2).
-import { DateField, NumberField, useLocaleState, type DateFieldProps, type NumberFieldProps } from 'react-admin';
-import { intlLocale, dayOptions, instantOptions } from './dates';
+import { Typography } from '@mui/material';
+import {
+  DateField,
+  NumberField,
+  useFieldValue,
+  useLocaleState,
+  useTranslate,
+  type DateFieldProps,
+  type FieldProps,
+  type NumberFieldProps,
+} from 'react-admin';
+import { intlLocale, dayOptions, formatInstant } from './dates';
 
 /** A calendar day (`Date` scalar). */
 export const DayField = (props: Omit<DateFieldProps, 'locales' | 'options' | 'showTime'>) => {
@@ -8,10 +18,18 @@ export const DayField = (props: Omit<DateFieldProps, 'locales' | 'options' | 'sh
   return <DateField {...props} locales={intlLocale(locale)} options={dayOptions(locale)} />;
 };
 
-/** An instant (`DateTime` scalar) with its time, in the district's time zone. */
-export const InstantField = (props: Omit<DateFieldProps, 'locales' | 'options' | 'showTime'>) => {
+/** An instant (`DateTime` scalar) with its time, in the district's time zone: 28/11/2026 14:05. */
+export const InstantField = (props: FieldProps & { source: string }) => {
   const [locale] = useLocaleState();
-  return <DateField {...props} showTime locales={intlLocale(locale)} options={instantOptions(locale)} />;
+  const translate = useTranslate();
+  const value: unknown = useFieldValue(props);
+  const text =
+    typeof value === 'string' ? formatInstant(value, locale) : props.emptyText ? translate(props.emptyText) : '';
+  return (
+    <Typography component="span" variant="body2" className={props.className} sx={{ whiteSpace: 'nowrap' }}>
+      {text}
+    </Typography>
+  );
 };
 
 /** A number with the language's decimal separator. */

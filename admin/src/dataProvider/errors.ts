@@ -2,6 +2,7 @@
 // can translate, and for bad input `body.errors` by form field, which the forms show beside the inputs.
 import { ApolloError } from '@apollo/client/core';
 import { HttpError } from 'react-admin';
+import { ApiError, type FieldProblem } from '../session';
 
 const byCode: Record<string, { message: string; status: number }> = {
   UNAUTHENTICATED: { message: 'ra.notification.logged_out', status: 401 },
@@ -9,11 +10,6 @@ const byCode: Record<string, { message: string; status: number }> = {
   NOT_FOUND: { message: 'ra.notification.item_doesnt_exist', status: 404 },
   CONFLICT: { message: 'par.errors.conflict', status: 409 },
 };
-
-interface FieldProblem {
-  field: string;
-  message: string;
-}
 
 function isFieldProblems(value: unknown): value is FieldProblem[] {
   return (
@@ -49,4 +45,58 @@ export function toReadableError(error: unknown): HttpError {
     return new HttpError(first.message, 400, errors ? { errors } : undefined);
   }
   return new HttpError('ra.notification.http_error', 500);
+}
+
+/** What a refused workflow call carries in its HttpError's body, for the page to explain it. */
+export interface ApiErrorBody {
+  /** The API's `extensions.code`, e.g. CONFLICT; absent for a failed connection. */
+  code: string | undefined;
+  /** The API's own message, which names the rule or the offending fields. */
+  serverMessage: string;
+  fields: FieldProblem[];
+  /** The same problems by form field (`input.title` → `title`), for react-admin's forms. */
+  errors?: Record<string, string>;
+}
+
+const statusByCode: Record<string, number> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  INVALID_TRANSITION: 409,
+  BAD_USER_INPUT: 400,
+  TOO_MANY_ATTEMPTS: 429,
+};
+
+/**
+ * An error of a call made outside ra-data-graphql (session.ts) → an HttpError whose status react-admin
+ * acts on (401 signs out) and whose body keeps the code, the server's message and the fields.
+ */
+export function fromApiError(error: unknown): HttpError {
+  if (error instanceof HttpError) return error;
+  if (!(error instanceof ApiError)) {
+    return new HttpError('ra.notification.http_error', 500, {
+      code: undefined,
+      serverMessage: error instanceof Error ? error.message : String(error),
+      fields: [],
+    } satisfies ApiErrorBody);
+  }
+  const body: ApiErrorBody = {
+    code: error.code,
+    serverMessage: error.message,
+    fields: error.fields,
+    errors: formErrors(error.fields) ?? fieldErrors(error.fields),
+  };
+  const known = error.code ? byCode[error.code] : undefined;
+  return new HttpError(known?.message ?? error.message, statusByCode[error.code ?? ''] ?? 500, body);
+}
+
+/** Problems with plain arguments (`reason`, `file`) by name. */
+function fieldErrors(problems: FieldProblem[]): Record<string, string> | undefined {
+  if (problems.length === 0) return undefined;
+  return Object.fromEntries(problems.map(({ field, message }) => [field.split('.').pop() ?? field, message]));
+}
+
+export function isApiErrorBody(value: unknown): value is ApiErrorBody {
+  return typeof value === 'object' && value !== null && typeof (value as ApiErrorBody).serverMessage === 'string';
 }

@@ -9,6 +9,7 @@ import introspectionSchema from 'virtual:graphql-introspection';
 import { graphqlEndpoint, sessionToken } from '../session';
 import { buildQueryFactory } from './buildQuery';
 import { toReadableError } from './errors';
+import { workflowMethods, type WorkflowMethods } from './workflow';
 
 /** The most rows the API returns in one page. */
 const maxPageSize = 100;
@@ -61,7 +62,10 @@ const readable = <T>(promise: Promise<T>): Promise<T> =>
 
 const unsupported = () => Promise.reject(new HttpError('par.errors.unsupported', 405));
 
-export const dataProvider: DataProvider = {
+/** react-admin's CRUD methods and the workflow calls; pages get it with `useDataProvider<ParDataProvider>()`. */
+export type ParDataProvider = DataProvider & WorkflowMethods;
+
+export const dataProvider: ParDataProvider = {
   getList: (resource, params) =>
     readable(
       (params.pagination?.perPage ?? 0) > maxPageSize
@@ -77,4 +81,5 @@ export const dataProvider: DataProvider = {
   updateMany: unsupported,
   delete: unsupported,
   deleteMany: unsupported,
+  ...workflowMethods,
 };

@@ -16,8 +16,20 @@ export interface ResourceDefinition {
 const unitRef = 'id name';
 const personRef = 'id fullName';
 
-const taskRow = `id title status timeliness priority progress deadline daysToDeadline version
+const accountRef = 'id displayName';
+
+const taskRow = `id title status timeliness priority progress deadline daysToDeadline version submittedAt
   leadUnit { ${unitRef} } responsibleHead { ${personRef} } objective { id code }`;
+
+const evidenceRow = `id title kind documentNumber documentDate issuer url fileName fileSize mimeType downloadUrl
+  reviewStatus reviewNote reviewedAt submittedAt
+  submittedBy { ${accountRef} } reviewedBy { ${accountRef} }`;
+
+const extensionRow = `id status reason previousDeadline requestedDeadline requestedAt decidedAt decisionNote
+  requestedBy { ${accountRef} } decidedBy { ${accountRef} }`;
+
+/** The task an evidence or extension request belongs to, as a queue row shows it. */
+const taskRef = `task { id title status deadline leadUnit { ${unitRef} } }`;
 
 const headshipRow = `id title startDate endDate acting current unit { ${unitRef} } person { ${personRef} }`;
 
@@ -35,22 +47,28 @@ const resources: Record<string, ResourceDefinition> = {
     type: 'Task',
     list: 'tasks',
     listFields: taskRow,
+    // The newest 100 entries of the timeline: a long history loses its oldest, not its latest.
     oneFields: `${taskRow} description startDate originalDeadline completedOn evidenceCount illustrative
-      createdAt updatedAt
+      allowedActions statusReason createdAt updatedAt
       supportingUnits { ${unitRef} }
       objective { id code title reformArea { id name nameEn } resolution { id code } }
-      evidence {
-        id title kind documentNumber documentDate issuer url fileName reviewStatus reviewNote submittedAt
-        submittedBy { id displayName }
-      }
-      extensionRequests {
-        id status reason previousDeadline requestedDeadline requestedAt decidedAt decisionNote
-        requestedBy { id displayName } decidedBy { id displayName }
-      }
-      timeline(first: 100) {
+      evidence { ${evidenceRow} }
+      extensionRequests { ${extensionRow} }
+      timeline(last: 100) {
         totalCount
-        nodes { id type at actor { id displayName } fromStatus toStatus changes note }
+        nodes { id type at actor { ${accountRef} } fromStatus toStatus changes note }
       }`,
+  },
+  // Read-only lists behind the review queue; their changes are workflow calls (workflow.ts).
+  deadlineExtensions: {
+    type: 'DeadlineExtension',
+    list: 'deadlineExtensions',
+    listFields: `${extensionRow} ${taskRef}`,
+  },
+  evidence: {
+    type: 'Evidence',
+    list: 'evidence',
+    listFields: `${evidenceRow} ${taskRef}`,
   },
   units: {
     type: 'Unit',

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Layout as RaLayout } from 'react-admin';
+import { AppBar } from './AppBar';
 import { Menu } from './Menu';
 
 // react-admin lets wide content widen the whole page; on a phone that pushes the app bar and every
@@ -11,7 +12,7 @@ const contentFitsScreen = {
 };
 
 export const Layout = ({ children }: { children: ReactNode }) => (
-  <RaLayout menu={Menu} sx={contentFitsScreen}>
+  <RaLayout appBar={AppBar} menu={Menu} sx={contentFitsScreen}>
     {children}
   </RaLayout>
 );

@@ -1,14 +1,24 @@
+import MyUnitIcon from '@mui/icons-material/ApartmentOutlined';
+import ReviewIcon from '@mui/icons-material/FactCheckOutlined';
 import { Divider, ListSubheader } from '@mui/material';
-import { Menu as RaMenu, useSidebarState, useTranslate } from 'react-admin';
+import { Menu as RaMenu, usePermissions, useSidebarState, useTranslate } from 'react-admin';
+import type { Role } from '../enums';
 
-// Daily work first (tasks and the units that carry them out, what they aim at), then the reference
-// data the secretariat maintains and the analysts browse.
+// Daily work first (a unit head's own tasks, the reviewers' queue, all tasks and the units that carry
+// them out, what they aim at), then the reference data the secretariat maintains and the analysts browse.
 export const Menu = () => {
   const translate = useTranslate();
   const [open] = useSidebarState();
+  const { permissions } = usePermissions<Role>();
   return (
     <RaMenu>
       <RaMenu.DashboardItem />
+      {permissions === 'UNIT_HEAD' && (
+        <RaMenu.Item to="/my-unit" primaryText="par.my_unit.menu" leftIcon={<MyUnitIcon />} />
+      )}
+      {(permissions === 'COMMITTEE' || permissions === 'ADMIN') && (
+        <RaMenu.Item to="/review" primaryText="par.review.menu" leftIcon={<ReviewIcon />} />
+      )}
       <RaMenu.ResourceItem name="tasks" />
       <RaMenu.ResourceItem name="units" />
       <RaMenu.ResourceItem name="objectives" />

@@ -1,9 +1,8 @@
-// The secretariat's task form (create and edit) and the unit head's progress report.
+// The secretariat's task form (create and edit).
 import {
   AutocompleteArrayInput,
   AutocompleteInput,
   DateInput,
-  Labeled,
   maxValue,
   minValue,
   NumberInput,
@@ -12,7 +11,6 @@ import {
   required,
   SelectInput,
   SimpleForm,
-  TextField,
   TextInput,
   useRecordContext,
 } from 'react-admin';
@@ -51,20 +49,3 @@ export const TaskForm = () => {
     </SimpleForm>
   );
 };
-
-/** A unit head may change only the progress of a task the unit leads. */
-export const ProgressReportForm = () => (
-  <SimpleForm>
-    <Labeled source="title">
-      <TextField source="title" />
-    </Labeled>
-    <NumberInput
-      source="progress"
-      min={0}
-      max={100}
-      step={5}
-      validate={[required(), ...progressRange]}
-      helperText="par.task.progress_help"
-    />
-  </SimpleForm>
-);

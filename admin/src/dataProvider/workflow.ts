@@ -1,0 +1,188 @@
+// The calls that are not CRUD: a task's workflow steps, its evidence and extension requests, and the
+// signed-in account's password. They go through session.ts (the same endpoint and bearer token as the
+// Apollo client) and are offered as extra methods of the data provider, so pages call them through
+// react-admin's useDataProvider, which signs out on an expired session like any other call.
+import type { EnumValue } from '../enums';
+import { downloadWithSession, requestGraphQL, requestGraphQLWithFiles } from '../session';
+import { fromApiError } from './errors';
+
+export type TaskAction = EnumValue<'TaskAction'>;
+
+/** What a workflow step returns: enough to know it happened; the page then reloads the task. */
+export interface TaskStepResult {
+  id: string;
+  version: number;
+  status: string;
+}
+
+interface VersionedStep {
+  /** Global id of the task, e.g. "Task:12". */
+  id: string;
+  /** The version the step is based on: the API refuses an outdated one with CONFLICT. */
+  version: number;
+}
+
+export interface NoteStep extends VersionedStep {
+  note?: string | null;
+}
+
+export interface ReasonStep extends VersionedStep {
+  reason: string;
+}
+
+export interface ProgressStep extends NoteStep {
+  progress?: number | null;
+}
+
+export type EvidenceDraft =
+  | { kind: 'DOCUMENT'; title: string; documentNumber: string; documentDate: string; issuer: string }
+  | { kind: 'LINK'; title: string; url: string };
+
+export interface WorkflowMethods {
+  startTask(params: NoteStep): Promise<TaskStepResult>;
+  reportProgress(params: ProgressStep): Promise<TaskStepResult>;
+  submitTask(params: NoteStep): Promise<TaskStepResult>;
+  approveTask(params: NoteStep): Promise<TaskStepResult>;
+  returnTask(params: ReasonStep): Promise<TaskStepResult>;
+  cancelTask(params: ReasonStep): Promise<TaskStepResult>;
+  commentOnTask(params: { id: string; note: string }): Promise<{ id: string }>;
+  requestExtension(params: { taskId: string; requestedDeadline: string; reason: string }): Promise<{ id: string }>;
+  withdrawExtension(params: { id: string }): Promise<{ id: string }>;
+  decideExtension(params: { id: string; decision: 'APPROVED' | 'REJECTED'; note?: string | null }): Promise<{
+    id: string;
+  }>;
+  addEvidence(params: { taskId: string; input: EvidenceDraft }): Promise<{ id: string }>;
+  uploadEvidence(params: { taskId: string; title: string; file: File }): Promise<{ id: string }>;
+  reviewEvidence(params: { id: string; decision: 'ACCEPTED' | 'REJECTED'; note?: string | null }): Promise<{
+    id: string;
+  }>;
+  /** Fetches an evidence file with the session's token and saves it. */
+  downloadEvidence(params: { url: string; fileName: string }): Promise<void>;
+  changePassword(params: { currentPassword: string; newPassword: string }): Promise<void>;
+}
+
+const taskResult = 'id version status';
+
+/** A blank note is no note. */
+const optional = (text: string | null | undefined): string | null => (text?.trim() ? text.trim() : null);
+
+async function call<T>(operation: Promise<T>): Promise<T> {
+  try {
+    return await operation;
+  } catch (error) {
+    throw fromApiError(error);
+  }
+}
+
+async function mutate<T>(field: string, query: string, variables: Record<string, unknown>): Promise<T> {
+  const data = await call(requestGraphQL<Record<string, T>>(query, variables));
+  return data[field] as T;
+}
+
+const noteStep = (field: string) => (params: NoteStep) =>
+  mutate<TaskStepResult>(
+    field,
+    `mutation ${field}($id: ID!, $version: Int!, $note: String) {
+      ${field}(id: $id, version: $version, note: $note) { ${taskResult} }
+    }`,
+    { id: params.id, version: params.version, note: optional(params.note) },
+  );
+
+const reasonStep = (field: string) => (params: ReasonStep) =>
+  mutate<TaskStepResult>(
+    field,
+    `mutation ${field}($id: ID!, $version: Int!, $reason: String!) {
+      ${field}(id: $id, version: $version, reason: $reason) { ${taskResult} }
+    }`,
+    { id: params.id, version: params.version, reason: params.reason.trim() },
+  );
+
+export const workflowMethods: WorkflowMethods = {
+  startTask: noteStep('startTask'),
+  submitTask: noteStep('submitTask'),
+  approveTask: noteStep('approveTask'),
+  returnTask: reasonStep('returnTask'),
+  cancelTask: reasonStep('cancelTask'),
+
+  reportProgress: (params) =>
+    mutate(
+      'reportProgress',
+      `mutation reportProgress($id: ID!, $version: Int!, $progress: Int, $note: String) {
+        reportProgress(id: $id, version: $version, progress: $progress, note: $note) { ${taskResult} }
+      }`,
+      { id: params.id, version: params.version, progress: params.progress ?? null, note: optional(params.note) },
+    ),
+
+  commentOnTask: (params) =>
+    mutate(
+      'commentOnTask',
+      `mutation commentOnTask($id: ID!, $note: String!) { commentOnTask(id: $id, note: $note) { id } }`,
+      { id: params.id, note: params.note.trim() },
+    ),
+
+  requestExtension: (params) =>
+    mutate(
+      'requestExtension',
+      `mutation requestExtension($taskId: ID!, $requestedDeadline: Date!, $reason: String!) {
+        requestExtension(taskId: $taskId, requestedDeadline: $requestedDeadline, reason: $reason) { id }
+      }`,
+      { taskId: params.taskId, requestedDeadline: params.requestedDeadline, reason: params.reason.trim() },
+    ),
+
+  withdrawExtension: (params) =>
+    mutate('withdrawExtension', `mutation withdrawExtension($id: ID!) { withdrawExtension(id: $id) { id } }`, {
+      id: params.id,
+    }),
+
+  decideExtension: (params) =>
+    mutate(
+      'decideExtension',
+      `mutation decideExtension($id: ID!, $decision: ExtensionDecision!, $note: String) {
+        decideExtension(id: $id, decision: $decision, note: $note) { id }
+      }`,
+      { id: params.id, decision: params.decision, note: optional(params.note) },
+    ),
+
+  addEvidence: (params) =>
+    mutate(
+      'addEvidence',
+      `mutation addEvidence($taskId: ID!, $input: AddEvidenceInput!) {
+        addEvidence(taskId: $taskId, input: $input) { id }
+      }`,
+      { taskId: params.taskId, input: params.input },
+    ),
+
+  uploadEvidence: async (params) => {
+    const data = await call(
+      requestGraphQLWithFiles<{ uploadEvidence: { id: string } }>(
+        `mutation uploadEvidence($taskId: ID!, $title: String!, $file: File!) {
+          uploadEvidence(taskId: $taskId, title: $title, file: $file) { id }
+        }`,
+        { taskId: params.taskId, title: params.title.trim() },
+        { file: params.file },
+      ),
+    );
+    return data.uploadEvidence;
+  },
+
+  reviewEvidence: (params) =>
+    mutate(
+      'reviewEvidence',
+      `mutation reviewEvidence($id: ID!, $decision: EvidenceDecision!, $note: String) {
+        reviewEvidence(id: $id, decision: $decision, note: $note) { id }
+      }`,
+      { id: params.id, decision: params.decision, note: optional(params.note) },
+    ),
+
+  downloadEvidence: (params) => call(downloadWithSession(params.url, params.fileName)),
+
+  changePassword: async (params) => {
+    await mutate(
+      'changePassword',
+      `mutation changePassword($currentPassword: String!, $newPassword: String!) {
+        changePassword(currentPassword: $currentPassword, newPassword: $newPassword)
+      }`,
+      params,
+    );
+  },
+};
