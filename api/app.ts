@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GraphQLError } from 'graphql';
+import { createFetch } from '@whatwg-node/fetch';
 import { createYoga, maskError as defaultMaskError, type Plugin } from 'graphql-yoga';
 import pino, { type Logger } from 'pino';
 import sirv from 'sirv';
@@ -40,7 +41,8 @@ function bearerToken(request: Request): string | null {
 
 function clientAddress(request: Request, req: IncomingMessage | undefined, trustProxy: boolean): string | null {
   if (trustProxy) {
-    const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
+    // The proxy appends the address it saw; entries to its left come from the client and can be forged.
+    const forwarded = request.headers.get('x-forwarded-for')?.split(',').at(-1)?.trim();
     if (forwarded) return forwarded.slice(0, 100);
   }
   return req?.socket.remoteAddress ?? null;
@@ -81,6 +83,12 @@ export function createApp({ db, config, now = () => new Date(), logger }: AppOpt
   const yoga = createYoga<{ req?: IncomingMessage }, Context>({
     schema,
     graphqlEndpoint: '/graphql',
+    // Multipart bodies are parsed as a stream that stops at these limits, so a chunked upload without
+    // a Content-Length cannot fill memory. A file a little over the size limit still reaches the
+    // mutation, which refuses it naming the field; far over it, the parser answers 413.
+    fetchAPI: createFetch({
+      formDataLimits: { fileSize: config.maxUploadBytes + 1024 * 1024, files: 1, parts: 3, fieldSize: 1024 * 1024 },
+    }),
     graphiql: config.environment !== 'production' && { title: 'PAR tracker GraphQL' },
     landingPage: false,
     plugins: [codeRequestErrors(), files.plugin],

@@ -26,11 +26,14 @@ export const AuditActionEnum = builder.enumType(AuditAction, {
   description: 'What kind of change an audit entry records.',
 });
 
-/** Sign-ins and sign-outs are session data: the secretariat and the committee see them, analysts do not. */
-const sessionActions: AuditAction[] = ['SIGN_IN', 'SIGN_OUT'];
+/**
+ * Entries about accounts (sign-ins, sign-outs, account changes) carry what the Account type shows only
+ * to the secretariat, so only the secretariat sees them.
+ */
+const accountEntity = 'Account';
 
 function visibleTo(ctx: Context): Prisma.AuditEntryWhereInput {
-  return ctx.viewer?.role === 'ANALYST' ? { action: { notIn: sessionActions } } : {};
+  return ctx.viewer?.role === 'ADMIN' ? {} : { entity: { not: accountEntity } };
 }
 
 const auditReaders = { roles: ['ADMIN', 'COMMITTEE', 'ANALYST'] } as const;
@@ -39,11 +42,11 @@ export const AuditEntryRef = builder.prismaNode('AuditEntry', {
   id: { field: 'id' },
   description:
     'One record changed by a successful mutation: who, when, what, from what to what. Append-only: no API edits or deletes it, and the database refuses UPDATE and DELETE.',
-  // Checked per entry, so that node(id:) keeps sign-ins from analysts like the list does.
+  // Checked per entry, so that node(id:) hides account entries like the list does.
   authScopes: (entry, ctx) =>
     ctx.viewer !== null &&
     auditReaders.roles.some((role) => role === ctx.viewer?.role) &&
-    !(ctx.viewer.role === 'ANALYST' && sessionActions.includes(entry.action)),
+    (ctx.viewer.role === 'ADMIN' || entry.entity !== accountEntity),
   fields: (t) => ({
     at: t.expose('at', { type: 'DateTime' }),
     actor: t.relation('actor', { nullable: true }),
@@ -114,7 +117,7 @@ builder.queryField('auditEntries', (t) =>
     type: 'AuditEntry',
     cursor: 'id',
     description:
-      'The audit log, latest first unless told otherwise. The secretariat, the committee and analysts (without sign-ins and sign-outs).',
+      'The audit log, latest first unless told otherwise. The secretariat sees everything; the committee and analysts everything but entries about accounts (sign-ins, sign-outs, account changes).',
     authScopes: auditReaders,
     args: {
       filter: t.arg({ type: AuditEntryFilter }),

@@ -64,6 +64,9 @@ export function translateDatabaseError(error: unknown, fieldPrefix = 'input'): A
   const at = (field: string) => (fieldPrefix ? `${fieldPrefix}.${field}` : field);
   switch (error.code) {
     case 'P2002': {
+      if (cause?.constraint?.index === 'DeadlineExtension_one_pending') {
+        return ValidationError.field('taskId', 'Another extension request for this task is waiting for a decision');
+      }
       const fields = cause?.constraint?.fields?.join(', ') ?? fieldsOfIndex(cause?.constraint?.index ?? '', model);
       return ValidationError.field(at(fields || 'input'), `Another ${model ?? 'record'} already has this value`);
     }

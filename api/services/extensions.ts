@@ -3,7 +3,7 @@
 // against what was first assigned.
 import type { DeadlineExtension, Prisma } from '../../generated/prisma/client.ts';
 import { viewerOf } from '../context.ts';
-import { ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
 import { formatDay } from './calendar.ts';
 import { created } from './audit.ts';
 import type { Write } from './mutation.ts';
@@ -74,6 +74,15 @@ async function loadPending(w: Write, id: number): Promise<DeadlineExtension> {
   return extension;
 }
 
+/**
+ * Ends a pending request. The status in the filter makes a second, concurrent decision on the same
+ * request lose instead of overwriting the first.
+ */
+export async function settle(w: Write, id: number, data: Prisma.DeadlineExtensionUncheckedUpdateManyInput) {
+  const { count } = await w.tx.deadlineExtension.updateMany({ where: { id, status: 'PENDING' }, data });
+  if (count === 0) throw new ConflictError('DeadlineExtension', `DeadlineExtension:${id}`, 0);
+}
+
 export async function withdrawExtension(w: Write, id: number, select: ExtensionSelection) {
   const viewer = viewerOf(w);
   const extension = await loadPending(w, id);
@@ -82,10 +91,7 @@ export async function withdrawExtension(w: Write, id: number, select: ExtensionS
   if (party !== 'ADMIN' && party !== 'LEAD_HEAD') {
     throw new ForbiddenError('Only the lead unit or the secretariat may withdraw an extension request');
   }
-  await w.tx.deadlineExtension.update({
-    where: { id },
-    data: { status: 'WITHDRAWN' },
-  });
+  await settle(w, id, { status: 'WITHDRAWN' });
   await w.tx.taskEvent.create({
     data: {
       taskId: task.id,
@@ -117,10 +123,13 @@ export async function decideExtension(
   const task = await loadTaskVersion(w.tx, extension.taskId, null);
   assertTaskAction(viewer, task, 'DECIDE_EXTENSION');
   if (decision === 'REJECTED' && !note) throw ValidationError.field('note', 'Give the reason for refusing');
-  await w.tx.deadlineExtension.update({
-    where: { id },
-    data: { status: decision, decidedById: viewer.accountId, decidedAt: w.now, decisionNote: note },
-  });
+  if (decision === 'APPROVED' && task.deadline.getTime() !== extension.previousDeadline.getTime()) {
+    throw ValidationError.field(
+      'id',
+      `The deadline is now ${formatDay(task.deadline)}, not ${formatDay(extension.previousDeadline)} as when asked; the unit must ask again`,
+    );
+  }
+  await settle(w, id, { status: decision, decidedById: viewer.accountId, decidedAt: w.now, decisionNote: note });
   const extensionChanges = { status: { before: 'PENDING', after: decision } };
   w.audit({ action: 'UPDATE', entity: 'DeadlineExtension', entityId: id, changes: extensionChanges, note });
   if (decision === 'APPROVED') {

@@ -6,6 +6,7 @@ import { viewerOf } from '../context.ts';
 import { ConflictError, ValidationError } from '../errors.ts';
 import type { Changes } from './audit.ts';
 import { dayIn } from './calendar.ts';
+import { settle } from './extensions.ts';
 import type { Write } from './mutation.ts';
 import { loadTaskVersion, type TaskSelection } from './tasks.ts';
 import { assertTaskAction, type TaskAction } from './task-workflow.ts';
@@ -77,6 +78,11 @@ async function step(
   return w.tx.task.findUniqueOrThrow({ ...select, where: { id } });
 }
 
+async function assertUsableEvidence(w: Write, taskId: number, message: string): Promise<void> {
+  const usable = await w.tx.evidence.count({ where: { taskId, reviewStatus: { not: 'REJECTED' } } });
+  if (usable === 0) throw ValidationError.field('id', message);
+}
+
 export function startTask(w: Write, id: number, version: number, note: string | null, select: TaskSelection) {
   return step(w, id, version, 'START', note, () => ({}), select);
 }
@@ -117,13 +123,11 @@ export function submitTask(w: Write, id: number, version: number, note: string |
     'SUBMIT',
     note,
     async (task) => {
-      const usable = await w.tx.evidence.count({ where: { taskId: task.id, reviewStatus: { not: 'REJECTED' } } });
-      if (usable === 0) {
-        throw ValidationError.field(
-          'id',
-          'Attach at least one piece of evidence that was not rejected before submitting',
-        );
-      }
+      await assertUsableEvidence(
+        w,
+        task.id,
+        'Attach at least one piece of evidence that was not rejected before submitting',
+      );
       return {
         data: { submittedAt: w.now, statusReason: null },
         changes: { submittedAt: { before: task.submittedAt?.toISOString() ?? null, after: w.now.toISOString() } },
@@ -141,8 +145,11 @@ export function approveTask(w: Write, id: number, version: number, note: string 
     'APPROVE',
     note,
     async (task) => {
-      // Completion counts from the day the unit submitted the accepted work, not the day of review.
-      const completedOn = task.submittedAt ? dayIn(task.submittedAt, w.timeZone) : w.today;
+      await assertUsableEvidence(w, task.id, 'Every piece of evidence was rejected; return the task instead');
+      // Completion counts from the day the unit submitted the accepted work, not the day of review
+      // (and not before the day work could start, for work delivered early).
+      const submittedOn = task.submittedAt ? dayIn(task.submittedAt, w.timeZone) : w.today;
+      const completedOn = submittedOn < task.startDate ? task.startDate : submittedOn;
       await withdrawPending(w, task.id, 'The task was completed');
       return {
         data: { completedOn, progress: 100 },
@@ -193,15 +200,16 @@ export function cancelTask(w: Write, id: number, version: number, reason: string
 async function withdrawPending(w: Write, taskId: number, note: string): Promise<void> {
   const pending = await w.tx.deadlineExtension.findFirst({ where: { taskId, status: 'PENDING' } });
   if (!pending) return;
-  const after = await w.tx.deadlineExtension.update({
-    where: { id: pending.id },
-    data: { status: 'WITHDRAWN', decisionNote: note },
+  await settle(w, pending.id, { status: 'WITHDRAWN', decisionNote: note });
+  const changes = { extension: { before: 'PENDING', after: 'WITHDRAWN' } };
+  await w.tx.taskEvent.create({
+    data: { taskId, type: 'EXTENSION_DECIDED', actorId: viewerOf(w).accountId, at: w.now, changes, note },
   });
   w.audit({
     action: 'UPDATE',
     entity: 'DeadlineExtension',
     entityId: pending.id,
-    changes: { status: { before: pending.status, after: after.status } },
+    changes: { status: changes.extension },
     note,
   });
 }

@@ -173,6 +173,18 @@ export async function updateTask(
       'The deadline of a started task moves only through an approved extension request',
     );
   }
+  // Once an extension was asked for, the original deadline is what reports measure against.
+  if (changes.deadline) {
+    const extensions = await tx.deadlineExtension.count({
+      where: { taskId: id, status: { in: ['PENDING', 'APPROVED'] } },
+    });
+    if (extensions > 0) {
+      throw ValidationError.field(
+        'input.deadline',
+        'The deadline moves only through extension requests once one was made for this task',
+      );
+    }
+  }
 
   const supportingUnitIds = (changes.supportingUnitIds?.after as number[] | undefined) ?? null;
   const next = {

@@ -596,6 +596,42 @@ describe.each(databaseKinds)('upload limits on %s', (kind) => {
     expect(filesUnder(filesDir).length).toBeLessThanOrEqual(1);
   });
 
+  it('stops reading a streamed (chunked) multipart request at the limit, even before sign-in (Node server)', async () => {
+    const before = await snapshotDatabase(api.db.prisma);
+    const boundary = 'chunked-boundary';
+    const head = [
+      `--${boundary}\r\nContent-Disposition: form-data; name="operations"\r\n\r\n`,
+      JSON.stringify({
+        query: uploadEvidence,
+        variables: { taskId: `Task:${fixture.tasks.overdue.id}`, title: 'x', file: null },
+      }),
+      `\r\n--${boundary}\r\nContent-Disposition: form-data; name="map"\r\n\r\n{"0":["variables.file"]}`,
+      `\r\n--${boundary}\r\nContent-Disposition: form-data; name="0"; filename="lon.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+    ].join('');
+    const { status, body } = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = httpRequest({
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path: '/graphql',
+        headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'transfer-encoding': 'chunked' },
+      });
+      req.on('response', (response) => {
+        let text = '';
+        response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text }));
+      });
+      req.on('error', reject);
+      req.write(head);
+      req.write(pdf);
+      for (let i = 0; i < 48; i++) req.write(Buffer.alloc(64 * 1024, 0x41));
+      req.end(`\r\n--${boundary}--\r\n`);
+    });
+    expect(status).toBe(413);
+    expect(body).toMatch(/limit/i);
+    expect(await snapshotDatabase(api.db.prisma)).toEqual(before);
+  });
+
   it('takes uploads and serves downloads through the Node server too', async () => {
     const image = png(0x12);
     const form = new FormData();

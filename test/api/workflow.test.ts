@@ -455,6 +455,66 @@ describe.each(databaseKinds)('the task workflow on %s', (kind) => {
     expect(queue.evidence.nodes.every((n) => !['COMPLETED', 'CANCELLED'].includes(n.task.status))).toBe(true);
   });
 
+  it('lets only one of two simultaneous decisions on an extension request win', async () => {
+    const task = await read((await newTask('2026-04-30')).id);
+    const request = ok(
+      await api.gql<{ requestExtension: { id: string } }>(
+        requestExtension,
+        { taskId: task.id, date: '2026-06-30', reason: 'Chờ kinh phí' },
+        as('head.pnv'),
+      ),
+    ).requestExtension;
+    const [approve, reject] = await Promise.all([
+      api.gql(decideExtension, { id: request.id, decision: 'APPROVED', note: 'Đồng ý' }, as('committee')),
+      api.gql(decideExtension, { id: request.id, decision: 'REJECTED', note: 'Không đồng ý' }, as('admin')),
+    ]);
+    const outcomes = [approve, reject].map((r) => (r.errors ? 'refused' : 'done')).sort();
+    expect(outcomes).toEqual(['done', 'refused']);
+    const stored = await api.db.prisma.deadlineExtension.findUniqueOrThrow({
+      where: { id: Number(request.id.split(':')[1]) },
+    });
+    const after = await read(task.id);
+    // The task's deadline agrees with whichever decision won.
+    expect(after.deadline).toBe(stored.status === 'APPROVED' ? '2026-06-30' : '2026-04-30');
+  });
+
+  it('keeps the original deadline once an extension was asked for: no direct edits after that', async () => {
+    const task = await read((await newTask('2026-04-30')).id);
+    ok(
+      await api.gql(requestExtension, { taskId: task.id, date: '2026-06-30', reason: 'Chờ kinh phí' }, as('head.pnv')),
+    );
+    const before = await snapshotDatabase(api.db.prisma);
+    expectError(
+      await api.gql(
+        'mutation ($id: ID!) { updateTask(id: $id, version: 1, input: { deadline: "2026-09-30" }) { id } }',
+        { id: task.id },
+        as('admin'),
+      ),
+      'BAD_USER_INPUT',
+      'input.deadline',
+    );
+    expect(await snapshotDatabase(api.db.prisma)).toEqual(before);
+  });
+
+  it('refuses to approve when every piece of evidence was rejected after submission', async () => {
+    let task = await read((await newTask()).id);
+    task = await stepOk('start', 'head.pnv', task);
+    const evidence = await addEvidence(task.id);
+    task = await stepOk('submit', 'head.pnv', task);
+    ok(await api.gql(reviewEvidence, { id: evidence.id, decision: 'REJECTED', note: 'Giả mạo' }, as('committee')));
+    expectError(await step('approve', 'committee', { id: task.id, version: task.version }), 'BAD_USER_INPUT', 'id');
+    expect((await stepOk('return', 'committee', task, { reason: 'Minh chứng không hợp lệ' })).status).toBe('RETURNED');
+  });
+
+  it('counts work delivered before its start date as completed on the start date', async () => {
+    let task = await read((await newTask('2026-06-30', '2026-04-01')).id);
+    task = await stepOk('start', 'head.pnv', task);
+    await addEvidence(task.id);
+    task = await stepOk('submit', 'head.pnv', task);
+    task = await stepOk('approve', 'committee', task);
+    expect(task).toMatchObject({ status: 'COMPLETED', completedOn: '2026-04-01', timeliness: 'COMPLETED_ON_TIME' });
+  });
+
   it('keeps every step behind the version: a step on an old version gets CONFLICT with the current one', async () => {
     const task = await read((await newTask()).id);
     await stepOk('start', 'head.pnv', task);
