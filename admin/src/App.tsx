@@ -1,6 +1,8 @@
 import { lazy } from 'react';
 import { Route } from 'react-router-dom';
 import { Admin, CustomRoutes, Resource } from 'react-admin';
+import accounts from './accounts';
+import auditEntries from './auditEntries';
 import { authProvider } from './authProvider';
 import Dashboard from './dashboard/Dashboard';
 import { dataProvider } from './dataProvider';
@@ -42,6 +44,8 @@ export const App = () => (
     <Resource name="people" {...people} />
     <Resource name="headships" {...headships} />
     <Resource name="indexResults" {...indexResults} />
+    <Resource name="accounts" {...accounts} />
+    <Resource name="auditEntries" {...auditEntries} />
     <CustomRoutes>
       <Route path="/my-unit" element={<MyUnitTasks />} />
       <Route path="/review" element={<ReviewQueue />} />

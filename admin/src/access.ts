@@ -11,6 +11,13 @@ export interface Viewer {
 }
 
 const readActions = new Set(['list', 'show', 'export']);
+/** Resources only some roles may open at all (the API refuses the others); every role reads the rest. */
+const readersOf: Partial<Record<string, readonly Role[]>> = {
+  accounts: ['ADMIN'],
+  auditEntries: ['ADMIN', 'COMMITTEE', 'ANALYST'],
+};
+/** Resources nobody changes through the UI: the audit log is append-only. */
+const readOnlyResources = new Set(['auditEntries']);
 // Completed and cancelled tasks can no longer be changed by anyone.
 const closedTaskStatuses = new Set(['COMPLETED', 'CANCELLED']);
 
@@ -20,10 +27,14 @@ export function canAccess(
   resource: string,
   record?: Record<string, unknown>,
 ): boolean {
+  const readers = readersOf[resource];
+  if (readers && !readers.includes(viewer.role)) return false;
   if (readActions.has(action)) return true;
   // The secretariat maintains everything; the API deletes nothing. Unit heads work on their tasks
   // through the workflow (start, report, evidence, submit), not the edit form.
-  if (viewer.role !== 'ADMIN' || (action !== 'edit' && action !== 'create')) return false;
+  if (viewer.role !== 'ADMIN' || readOnlyResources.has(resource) || (action !== 'edit' && action !== 'create')) {
+    return false;
+  }
   if (resource !== 'tasks' || !record) return true;
   // The task as loaded says whether it may still be edited; a list row knows only its status.
   const allowed = record.allowedActions;

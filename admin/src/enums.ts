@@ -18,6 +18,7 @@ export const enums = {
   ],
   UnitKind: ['DISTRICT', 'COMMITTEE', 'AGENCY', 'TOWNSHIP', 'COMMUNE'],
   Role: ['ADMIN', 'COMMITTEE', 'UNIT_HEAD', 'ANALYST'],
+  AuditAction: ['CREATE', 'UPDATE', 'SIGN_IN', 'SIGN_OUT'],
   ExtensionStatus: ['PENDING', 'APPROVED', 'REJECTED', 'WITHDRAWN'],
   ReviewStatus: ['PENDING', 'ACCEPTED', 'REJECTED'],
   EvidenceKind: ['DOCUMENT', 'LINK', 'FILE'],

@@ -18,13 +18,20 @@ export const DayField = (props: Omit<DateFieldProps, 'locales' | 'options' | 'sh
   return <DateField {...props} locales={intlLocale(locale)} options={dayOptions(locale)} />;
 };
 
-/** An instant (`DateTime` scalar) with its time, in the district's time zone: 28/11/2026 14:05. */
-export const InstantField = (props: FieldProps & { source: string }) => {
+/**
+ * An instant (`DateTime` scalar) with its time, in the district's time zone: 28/11/2026 14:05, or
+ * 28/11/2026 14:05:09 with `seconds`.
+ */
+export const InstantField = ({ seconds = false, ...props }: FieldProps & { source: string; seconds?: boolean }) => {
   const [locale] = useLocaleState();
   const translate = useTranslate();
   const value: unknown = useFieldValue(props);
   const text =
-    typeof value === 'string' ? formatInstant(value, locale) : props.emptyText ? translate(props.emptyText) : '';
+    typeof value === 'string'
+      ? formatInstant(value, locale, { seconds })
+      : props.emptyText
+        ? translate(props.emptyText)
+        : '';
   return (
     <Typography component="span" variant="body2" className={props.className} sx={{ whiteSpace: 'nowrap' }}>
       {text}

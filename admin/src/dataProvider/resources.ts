@@ -39,6 +39,10 @@ const objectiveRow = `id code title sortOrder taskCount
 const targetRow = `id code indicator comparator targetValue measure targetYear
   objective { id code title } unit { ${unitRef} }`;
 
+const accountRow = `id username displayName role disabled lastLoginAt unit { ${unitRef} } person { ${personRef} }`;
+
+const auditEntryRow = `id at action operation entity entityId record changes note actor { ${accountRef} }`;
+
 const indexResultRow = `id year publishedPercent publishedRank publishedOf publishedOn percent totalPoints
   illustrative unit { ${unitRef} } framework { id name level }`;
 
@@ -120,6 +124,19 @@ const resources: Record<string, ResourceDefinition> = {
     list: 'headships',
     listFields: headshipRow,
     oneFields: `${headshipRow} createdAt updatedAt`,
+  },
+  // The secretariat's accounts; passwords are set through resetPassword (workflow.ts), never read.
+  accounts: {
+    type: 'Account',
+    list: 'accounts',
+    listFields: accountRow,
+    oneFields: `${accountRow} passwordChangedAt createdAt`,
+  },
+  // The audit log: read-only, the API has no mutation for it.
+  auditEntries: {
+    type: 'AuditEntry',
+    list: 'auditEntries',
+    listFields: auditEntryRow,
   },
   indexResults: {
     type: 'IndexResult',

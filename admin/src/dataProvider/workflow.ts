@@ -1,5 +1,5 @@
-// The calls that are not CRUD: a task's workflow steps, its evidence and extension requests, and the
-// signed-in account's password. They go through session.ts (the same endpoint and bearer token as the
+// The calls that are not CRUD: a task's workflow steps, its evidence and extension requests, the
+// signed-in account's password and the secretariat's password resets. They go through session.ts (the same endpoint and bearer token as the
 // Apollo client) and are offered as extra methods of the data provider, so pages call them through
 // react-admin's useDataProvider, which signs out on an expired session like any other call.
 import type { EnumValue } from '../enums';
@@ -59,6 +59,8 @@ export interface WorkflowMethods {
   /** Fetches an evidence file with the session's token and saves it. */
   downloadEvidence(params: { url: string; fileName: string }): Promise<void>;
   changePassword(params: { currentPassword: string; newPassword: string }): Promise<void>;
+  /** The secretariat sets another account's password; that account's sessions end. */
+  resetPassword(params: { id: string; newPassword: string }): Promise<void>;
 }
 
 const taskResult = 'id version status';
@@ -181,6 +183,16 @@ export const workflowMethods: WorkflowMethods = {
       'changePassword',
       `mutation changePassword($currentPassword: String!, $newPassword: String!) {
         changePassword(currentPassword: $currentPassword, newPassword: $newPassword)
+      }`,
+      params,
+    );
+  },
+
+  resetPassword: async (params) => {
+    await mutate(
+      'resetPassword',
+      `mutation resetPassword($id: ID!, $newPassword: String!) {
+        resetPassword(id: $id, newPassword: $newPassword) { id }
       }`,
       params,
     );

@@ -5,7 +5,9 @@ import { Menu as RaMenu, usePermissions, useSidebarState, useTranslate } from 'r
 import type { Role } from '../enums';
 
 // Daily work first (a unit head's own tasks, the reviewers' queue, all tasks and the units that carry
-// them out, what they aim at), then the reference data the secretariat maintains and the analysts browse.
+// them out, what they aim at), then the reference data the secretariat maintains and the analysts browse,
+// then the system: accounts (the secretariat) and the audit log (all but unit heads). Resource items
+// hide themselves when access.ts refuses the resource.
 export const Menu = () => {
   const translate = useTranslate();
   const [open] = useSidebarState();
@@ -30,6 +32,17 @@ export const Menu = () => {
       <RaMenu.ResourceItem name="people" />
       <RaMenu.ResourceItem name="headships" />
       <RaMenu.ResourceItem name="indexResults" />
+      {permissions !== undefined &&
+        permissions !== 'UNIT_HEAD' && [
+          <Divider key="divider" />,
+          open && (
+            <ListSubheader key="title" sx={{ lineHeight: 2.5 }}>
+              {translate('par.menu.system')}
+            </ListSubheader>
+          ),
+          <RaMenu.ResourceItem key="accounts" name="accounts" />,
+          <RaMenu.ResourceItem key="auditEntries" name="auditEntries" />,
+        ]}
     </RaMenu>
   );
 };

@@ -1,0 +1,130 @@
+// What the secretariat does to an account besides editing it: disable it (its sessions end at once)
+// or enable it again, and set a new password for it. Neither is offered on the secretariat's own
+// account: the API refuses to disable it, and one's own password is changed with the current one.
+import DisableIcon from '@mui/icons-material/BlockOutlined';
+import EnableIcon from '@mui/icons-material/LockOpenOutlined';
+import PasswordIcon from '@mui/icons-material/PasswordOutlined';
+import { Typography } from '@mui/material';
+import { useState, type MouseEvent } from 'react';
+import {
+  Button,
+  Confirm,
+  PasswordInput,
+  required,
+  useGetIdentity,
+  useNotify,
+  useRecordContext,
+  useTranslate,
+  useUpdate,
+} from 'react-admin';
+import { ActionDialog } from '../common/ActionDialog';
+import { describeApiError } from '../common/apiErrors';
+import { passwordPolicy, sameAs } from './passwordPolicy';
+import type { AccountRecord } from './types';
+
+/** The signed-in account's own record, which these actions leave alone. */
+function useIsOwnAccount(account: AccountRecord | undefined): boolean {
+  const { identity } = useGetIdentity();
+  return account !== undefined && identity?.id === account.id;
+}
+
+// In a list row the button and its dialog (a portal, whose clicks still bubble through React) must
+// not open the row.
+const stopRowClick = (event: MouseEvent) => event.stopPropagation();
+
+/** Disables an account after a confirmation, or enables it again at once. */
+export const ToggleDisabledButton = () => {
+  const account = useRecordContext<AccountRecord>();
+  const own = useIsOwnAccount(account);
+  const translate = useTranslate();
+  const notify = useNotify();
+  const [update, { isPending }] = useUpdate<AccountRecord>();
+  const [confirming, setConfirming] = useState(false);
+  if (!account || own || account.disabled === null) return null;
+  const disabling = !account.disabled;
+
+  const run = () =>
+    update(
+      'accounts',
+      { id: account.id, data: { disabled: disabling }, previousData: account },
+      {
+        mutationMode: 'pessimistic',
+        onSuccess: () => {
+          setConfirming(false);
+          notify(disabling ? 'par.accounts.disabled_done' : 'par.accounts.enabled_done', {
+            type: 'success',
+            messageArgs: { name: account.displayName },
+          });
+        },
+        onError: (error) => {
+          setConfirming(false);
+          notify(describeApiError(error, translate), { type: 'error', multiLine: true });
+        },
+      },
+    );
+
+  return (
+    <span onClick={stopRowClick}>
+      <Button
+        label={disabling ? 'par.accounts.disable' : 'par.accounts.enable'}
+        color={disabling ? 'warning' : 'primary'}
+        disabled={isPending}
+        onClick={() => (disabling ? setConfirming(true) : run())}
+      >
+        {disabling ? <DisableIcon /> : <EnableIcon />}
+      </Button>
+      <Confirm
+        isOpen={confirming}
+        loading={isPending}
+        title="par.accounts.disable_title"
+        content="par.accounts.disable_help"
+        translateOptions={{ name: account.displayName }}
+        confirm="par.accounts.disable"
+        confirmColor="warning"
+        onConfirm={run}
+        onClose={() => setConfirming(false)}
+      />
+    </span>
+  );
+};
+
+/** Sets a new password for another account; its sessions end and a sign-in lock on its name lifts. */
+export const ResetPasswordButton = () => {
+  const account = useRecordContext<AccountRecord>();
+  const own = useIsOwnAccount(account);
+  const translate = useTranslate();
+  if (!account || own) return null;
+  const policy = [required(), passwordPolicy(() => account.username)];
+  return (
+    <ActionDialog
+      label="par.accounts.reset_password"
+      icon={<PasswordIcon />}
+      variant="text"
+      description={
+        <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
+          {translate('par.accounts.reset_password_help', { name: account.displayName })}
+        </Typography>
+      }
+      success="par.accounts.password_reset_done"
+      onSubmit={(values, provider) =>
+        provider.resetPassword({ id: account.id, newPassword: String(values.newPassword ?? '') })
+      }
+    >
+      <PasswordInput
+        source="newPassword"
+        label="par.account.new_password"
+        autoComplete="new-password"
+        validate={policy}
+        helperText="par.accounts.password_policy"
+        fullWidth
+      />
+      <PasswordInput
+        source="confirmPassword"
+        label="par.account.confirm_password"
+        autoComplete="new-password"
+        validate={[required(), sameAs('newPassword')]}
+        fullWidth
+      />
+    </ActionDialog>
+  );
+};
