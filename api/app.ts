@@ -1,17 +1,21 @@
-// The one factory behind the server, the tests and the benchmarks: GraphQL at /graphql, health at
-// /health, and the admin UI's built files at /.
-import { randomUUID } from 'node:crypto';
+// The one factory behind the server, the tests and the benchmarks: GraphQL at /graphql, liveness at
+// /health, readiness at /ready, Prometheus metrics at /metrics, evidence downloads at /files/evidence/,
+// and the admin UI's built files at /.
 import { existsSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { GraphQLError } from 'graphql';
 import { createFetch } from '@whatwg-node/fetch';
-import { createYoga, maskError as defaultMaskError, type Plugin } from 'graphql-yoga';
+import { createGraphQLError, createYoga, type Plugin } from 'graphql-yoga';
 import pino, { type Logger } from 'pino';
 import sirv from 'sirv';
 import type { Config } from './config.ts';
 import type { Context } from './context.ts';
 import type { Database } from './db.ts';
 import { evidenceFiles } from './evidence-files.ts';
+import { createObservability, type Observability, type Route } from './observability.ts';
+import { corsPolicy, requestProtections } from './security.ts';
 import { schema } from './schema/index.ts';
 import { dayIn } from './services/calendar.ts';
 import { translateDatabaseError } from './services/database-errors.ts';
@@ -31,6 +35,55 @@ export interface App {
   /** The Node HTTP handler for a server. */
   handle: (req: IncomingMessage, res: ServerResponse) => void;
   logger: Logger;
+  /** The app's own Prometheus registry (what /metrics serves). */
+  metrics: Observability['registry'];
+}
+
+/** Headroom over the file size limit for the rest of a multipart request (operations, map, boundaries). */
+const multipartOverhead = 1024 * 1024;
+
+/**
+ * The admin UI's Content-Security-Policy: its own scripts only (Vite emits no inline script), inline
+ * styles (MUI writes them), images from itself and data:/blob: URLs, no plugins, no framing.
+ */
+export const adminContentSecurityPolicy = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** Sent with every response of the admin UI. */
+export const adminSecurityHeaders: Record<string, string> = {
+  'content-security-policy': adminContentSecurityPolicy,
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+  'cross-origin-opener-policy': 'same-origin',
+};
+
+/** Sent with every API response (JSON, never to be sniffed, framed or cached). */
+const apiSecurityHeaders: Record<string, string> = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cache-control': 'no-store',
+};
+
+/** Writes a Fetch API response to a Node response. */
+async function send(response: Response, res: ServerResponse): Promise<void> {
+  res.statusCode = response.status;
+  response.headers.forEach((value, name) => res.setHeader(name, value));
+  if (!response.body) {
+    res.end();
+    return;
+  }
+  await pipeline(Readable.fromWeb(response.body as import('node:stream/web').ReadableStream), res);
 }
 
 function bearerToken(request: Request): string | null {
@@ -72,7 +125,9 @@ function codeRequestErrors(): Plugin {
 }
 
 export function createApp({ db, config, now = () => new Date(), logger }: AppOptions): App {
-  const log = logger ?? pino({ level: config.environment === 'test' ? 'silent' : 'info' });
+  const log = logger ?? pino({ level: config.environment === 'test' ? 'silent' : config.logLevel });
+  const observability = createObservability({ db, config, logger: log });
+  const isDev = config.environment === 'development';
   const sessionPolicy = {
     idleMinutes: config.sessionIdleMinutes,
     maxHours: config.sessionMaxHours,
@@ -91,24 +146,62 @@ export function createApp({ db, config, now = () => new Date(), logger }: AppOpt
     }),
     graphiql: config.environment !== 'production' && { title: 'PAR tracker GraphQL' },
     landingPage: false,
-    plugins: [codeRequestErrors(), files.plugin],
-    logging: log,
+    // One operation per request (yoga's default, stated): a batch would multiply every limit below.
+    batching: false,
+    // The outer bound of any body: the multipart parser's own limits (the file, then 1 MB for each of
+    // the other two parts) stop an upload first, with a clearer answer. Bodies other than uploads are
+    // held to limits.maxJsonBodyBytes (security.ts).
+    maxRequestBodySize: config.maxUploadBytes + 4 * multipartOverhead,
+    cors: corsPolicy(config.corsOrigins),
+    plugins: [
+      ...observability.plugins,
+      ...requestProtections(config),
+      codeRequestErrors(),
+      files.plugin,
+      {
+        onResponse({ response }) {
+          for (const [name, value] of Object.entries(apiSecurityHeaders)) {
+            if (!response.headers.has(name)) response.headers.set(name, value);
+          }
+        },
+      },
+    ],
+    logging: observability.yogaLogger,
     maskedErrors: {
-      // Expected errors (validation, not found, forbidden, conflict) and the database's refusals pass
-      // with their codes; anything else is masked and logged.
-      maskError: (error, message, isDev) => {
-        const original = error instanceof GraphQLError ? error.originalError : error;
+      isDev,
+      // Expected errors (validation, not found, forbidden, conflict, refused requests) and the
+      // database's refusals pass with their codes; anything else is logged with the request id and
+      // masked: the client sees "Unexpected error." and the request id, never a stack or SQL.
+      maskError: (error: unknown, message: string): Error => {
+        const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
         const translated = translateDatabaseError(original);
         if (translated) {
-          return new GraphQLError(translated.message, {
+          const refusal = new GraphQLError(translated.message, {
             nodes: error instanceof GraphQLError ? error.nodes : undefined,
             path: error instanceof GraphQLError ? error.path : undefined,
             extensions: translated.extensions,
           });
+          observability.quiet(error);
+          return refusal;
         }
-        if (original instanceof GraphQLError && original.extensions.code) return original;
-        log.error({ err: original }, 'unexpected error');
-        return defaultMaskError(error, message, isDev);
+        if (original instanceof GraphQLError && original.extensions.code) return error as GraphQLError;
+        const scope = observability.scope();
+        const path = error instanceof GraphQLError ? error.path : undefined;
+        (scope?.log ?? log).error({ err: original, path }, 'unexpected error');
+        observability.quiet(error);
+        const http = error instanceof GraphQLError ? error.extensions.http : undefined;
+        return createGraphQLError(message, {
+          nodes: error instanceof GraphQLError ? error.nodes : undefined,
+          path,
+          extensions: {
+            code: 'INTERNAL_SERVER_ERROR',
+            ...(scope ? { requestId: scope.requestId } : {}),
+            ...(http ? { http } : {}),
+            ...(isDev && original instanceof Error
+              ? { originalError: { message: original.message, stack: original.stack } }
+              : {}),
+          },
+        });
       },
     },
     context: async ({ request, req }): Promise<Context> => {
@@ -122,7 +215,7 @@ export function createApp({ db, config, now = () => new Date(), logger }: AppOpt
         timeZone: config.timeZone,
         dueSoonDays: config.dueSoonDays,
         sessionPolicy,
-        requestId: request.headers.get('x-request-id') ?? randomUUID(),
+        requestId: observability.scope()?.requestId ?? 'none',
         clientAddress: clientAddress(request, req, config.trustProxy),
         uploads: files.uploads,
       };
@@ -130,35 +223,122 @@ export function createApp({ db, config, now = () => new Date(), logger }: AppOpt
   });
 
   const adminFiles = existsSync(config.adminDist)
-    ? sirv(config.adminDist, { single: true, etag: true, gzip: false, brotli: false })
+    ? sirv(config.adminDist, {
+        single: true,
+        etag: true,
+        gzip: false,
+        brotli: false,
+        setHeaders(res, pathname) {
+          for (const [name, value] of Object.entries(adminSecurityHeaders)) res.setHeader(name, value);
+          // Vite names the built assets by content hash: cache them for good; index.html never.
+          res.setHeader(
+            'cache-control',
+            pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+          );
+        },
+      })
     : null;
 
-  const handle = (req: IncomingMessage, res: ServerResponse) => {
-    const path = (req.url ?? '/').split('?')[0];
-    if (path === '/graphql' || path?.startsWith('/graphql/')) {
-      void yoga(req, res);
-      return;
-    }
-    if (files.serves(path)) {
-      files.handle(req, res);
-      return;
-    }
-    if (path === '/health') {
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
-      return;
-    }
-    if (adminFiles) {
-      adminFiles(req, res, () => {
-        res.writeHead(404).end();
-      });
-      return;
-    }
-    res
-      .writeHead(503, { 'content-type': 'text/plain; charset=utf-8' })
-      .end('The admin UI is not built: run `npm run build:admin` (npm start does it).');
+  const routeOf = (path: string): Route => {
+    if (path === '/graphql' || path.startsWith('/graphql/')) return 'graphql';
+    if (files.serves(path)) return 'files';
+    if (path === '/health' || path === '/ready' || path === '/metrics') return path.slice(1) as Route;
+    return 'ui';
   };
 
-  const fetch = (request: Request) =>
-    files.serves(new URL(request.url).pathname) ? files.fetch(request) : Promise.resolve(yoga.fetch(request));
-  return { fetch, handle, logger: log };
+  /** The routes answered the same way for the Node server and for in-process Fetch requests. */
+  const fetchRoute = (route: Route, request: Request): Promise<Response> => {
+    switch (route) {
+      case 'graphql':
+        return Promise.resolve(yoga.fetch(request));
+      case 'files':
+        return files.fetch(request);
+      case 'health':
+        return Promise.resolve(
+          new Response('{"status":"ok"}', {
+            headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
+          }),
+        );
+      case 'ready':
+        return observability.ready();
+      case 'metrics':
+        return observability.metrics(request);
+      case 'ui':
+        return Promise.resolve(new Response(null, { status: 404 }));
+    }
+  };
+
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
+    const startedAt = process.hrtime.bigint();
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    const route = routeOf(path);
+    const header = req.headers['x-request-id'];
+    observability.run(typeof header === 'string' ? header : undefined, (scope) => {
+      res.setHeader('x-request-id', scope.requestId);
+      // 'close' comes after the response was sent, or when the client went away before.
+      res.once('close', () =>
+        observability.finished(
+          scope,
+          route,
+          req.method ?? 'GET',
+          path,
+          res.statusCode,
+          startedAt,
+          !res.writableFinished,
+        ),
+      );
+      if (route === 'graphql') {
+        void yoga(req, res);
+        return;
+      }
+      if (route === 'files') {
+        files.handle(req, res);
+        return;
+      }
+      if (route !== 'ui') {
+        const request = new Request(`http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`, {
+          method: req.method ?? 'GET',
+          headers: req.headers.authorization ? { authorization: req.headers.authorization } : {},
+        });
+        fetchRoute(route, request)
+          .then((response) => send(response, res))
+          .catch((error: unknown) => {
+            scope.log.error({ err: error }, 'request failed');
+            if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+            res.end();
+          });
+        return;
+      }
+      if (adminFiles) {
+        adminFiles(req, res, () => {
+          for (const [name, value] of Object.entries(adminSecurityHeaders)) res.setHeader(name, value);
+          res.writeHead(404).end();
+        });
+        return;
+      }
+      res
+        .writeHead(503, { 'content-type': 'text/plain; charset=utf-8' })
+        .end('The admin UI is not built: run `npm run build:admin` (npm start does it).');
+    });
+  };
+
+  const fetch = (request: Request): Promise<Response> => {
+    const startedAt = process.hrtime.bigint();
+    const path = new URL(request.url).pathname;
+    const route = routeOf(path);
+    return observability.run(request.headers.get('x-request-id'), async (scope) => {
+      const response = await fetchRoute(route, request);
+      let answer = response;
+      try {
+        response.headers.set('x-request-id', scope.requestId);
+      } catch {
+        // A response with immutable headers: copy it.
+        answer = new Response(response.body, response);
+        answer.headers.set('x-request-id', scope.requestId);
+      }
+      observability.finished(scope, route, request.method, path, answer.status, startedAt);
+      return answer;
+    });
+  };
+  return { fetch, handle, logger: log, metrics: observability.registry };
 }

@@ -31,7 +31,65 @@ export interface Config {
   trustProxy: boolean;
   /** How long sign-in stays locked for an account name or client address after too many failures. */
   loginLockMinutes: number;
+  /** pino log level. */
+  logLevel: LogLevel;
+  /** Origins (scheme://host[:port]) allowed to call the API from a browser; empty: same origin only. */
+  corsOrigins: string[];
+  /** When set, GET /metrics needs `Authorization: Bearer <token>`. */
+  metricsToken: string | undefined;
+  /** Lets production start with the demo data or a published password (a demonstration server only). */
+  allowDemoInProduction: boolean;
+  /** Limits on each GraphQL request, checked before anything runs. */
+  limits: RequestLimits;
 }
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+const logLevels: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/** Limits on one GraphQL request; README "Limits and hardening" explains each. */
+export interface RequestLimits {
+  /** Deepest field nesting (fragments do not add a level). */
+  maxDepth: number;
+  /** Most aliases in an operation. */
+  maxAliases: number;
+  /** Most lexical tokens in the document. */
+  maxTokens: number;
+  /** Most directives in an operation. */
+  maxDirectives: number;
+  /** Highest cost by graphql-armor's formula (objects 2, scalars 1, ×1.5 per level, × literal first/last). */
+  maxCost: number;
+  /** Longest query text, in characters. */
+  maxQueryLength: number;
+  /** Largest request body that is not a multipart upload, in bytes. */
+  maxJsonBodyBytes: number;
+}
+
+export const defaultLimits: RequestLimits = {
+  maxDepth: 10,
+  maxAliases: 15,
+  maxTokens: 1000,
+  maxDirectives: 50,
+  maxCost: 50_000,
+  maxQueryLength: 15_000,
+  maxJsonBodyBytes: 1024 * 1024,
+};
+
+/** Passwords that anyone could guess, the demo's published one first; compared case-insensitively. */
+export const wellKnownPasswords: readonly string[] = [
+  'DaTeh@PAR2022',
+  'correct-horse-battery',
+  'correct horse battery staple',
+  'administrator',
+  'admin@123456',
+  'Admin@123456',
+  'changeme1234',
+  'change-me-please',
+  'password1234',
+  'Password@123',
+  'P@ssw0rd1234',
+  '123456789012',
+  'qwertyuiop12',
+];
 
 function flag(value: string | undefined, fallback: boolean): boolean {
   if (value === undefined || value === '') return fallback;
@@ -47,6 +105,26 @@ function integer(name: string, value: string | undefined, fallback: number, min:
     throw new Error(`${name} must be an integer from ${min} to ${max}, got "${value}"`);
   }
   return parsed;
+}
+
+function origins(value: string | undefined): string[] {
+  if (!value?.trim()) return [];
+  return value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      let url: URL | null = null;
+      try {
+        url = new URL(entry);
+      } catch {
+        url = null;
+      }
+      if (!url || !/^https?:$/.test(url.protocol) || url.origin !== entry.replace(/\/$/, '')) {
+        throw new Error(`CORS_ORIGINS: "${entry}" is not an origin such as https://par.example.gov.vn`);
+      }
+      return url.origin;
+    });
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -73,5 +151,43 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxUploadBytes: integer('MAX_UPLOAD_MB', env.MAX_UPLOAD_MB, 20, 1, 1024) * 1024 * 1024,
     trustProxy: flag(env.TRUST_PROXY, false),
     loginLockMinutes: integer('LOGIN_LOCK_MINUTES', env.LOGIN_LOCK_MINUTES, 15, 1, 24 * 60),
+    logLevel: logLevel(env.LOG_LEVEL),
+    corsOrigins: origins(env.CORS_ORIGINS),
+    metricsToken: metricsToken(env.METRICS_TOKEN),
+    allowDemoInProduction: flag(env.ALLOW_DEMO_IN_PRODUCTION, false),
+    limits: {
+      ...defaultLimits,
+      maxCost: integer('MAX_QUERY_COST', env.MAX_QUERY_COST, defaultLimits.maxCost, 100, 1_000_000),
+    },
   };
+}
+
+function logLevel(value: string | undefined): LogLevel {
+  if (value === undefined || value === '') return 'info';
+  const level = logLevels.find((known) => known === value.toLowerCase());
+  if (!level) throw new Error(`LOG_LEVEL must be one of ${logLevels.join(', ')}, got "${value}"`);
+  return level;
+}
+
+function metricsToken(value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (value.length < 16) throw new Error('METRICS_TOKEN must be at least 16 characters');
+  return value;
+}
+
+/**
+ * Why production must not start with this configuration, or null when it may: the demo data (whose
+ * accounts share a published password) or a first secretariat password that anyone could guess, unless
+ * ALLOW_DEMO_IN_PRODUCTION=true says this is a demonstration server.
+ */
+export function productionRefusal(config: Config): string | null {
+  if (config.environment !== 'production' || config.allowDemoInProduction) return null;
+  if (config.demoData) {
+    return 'NODE_ENV=production with the demo data, whose accounts share a published password: set DEMO_DATA=false and INITIAL_ADMIN_PASSWORD (or ALLOW_DEMO_IN_PRODUCTION=true for a demonstration server).';
+  }
+  const password = config.initialAdminPassword?.trim().toLowerCase();
+  if (password && wellKnownPasswords.some((known) => known.toLowerCase() === password)) {
+    return 'NODE_ENV=production with an INITIAL_ADMIN_PASSWORD that is published or easily guessed: choose another one.';
+  }
+  return null;
 }

@@ -133,7 +133,12 @@ export async function requestGraphQLWithFiles<T>(
   // No content-type header: the browser writes the multipart boundary itself.
   const response = await fetch(graphqlEndpoint, {
     method: 'POST',
-    headers: { accept: 'application/graphql-response+json, application/json', ...authorization(token) },
+    headers: {
+      accept: 'application/graphql-response+json, application/json',
+      // The API refuses a multipart request (which a browser sends cross-site without a preflight) without it.
+      'x-graphql-yoga-csrf': '1',
+      ...authorization(token),
+    },
     body: form,
   });
   return readResponse<T>(response);

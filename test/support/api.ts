@@ -108,7 +108,8 @@ export async function startTestApi(
     const response = await app.fetch(
       new Request('http://test/graphql', {
         method: 'POST',
-        headers: token ? { authorization: `Bearer ${token}` } : {},
+        // As the admin UI does: the API refuses a multipart request without it (CSRF prevention).
+        headers: { 'x-graphql-yoga-csrf': '1', ...(token ? { authorization: `Bearer ${token}` } : {}) },
         body: form,
       }),
     );

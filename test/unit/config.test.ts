@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../api/config.ts';
+import { loadConfig, productionRefusal } from '../../api/config.ts';
 
 describe('configuration from the environment', () => {
   it('defaults to the embedded database, port 4000 and the demo data', () => {
@@ -26,5 +26,75 @@ describe('configuration from the environment', () => {
   it('turns the demo data off with DEMO_DATA=false and refuses other words', () => {
     expect(loadConfig({ DEMO_DATA: 'false' }).demoData).toBe(false);
     expect(() => loadConfig({ DEMO_DATA: 'maybe' })).toThrow(/boolean/);
+  });
+});
+
+describe('hardening settings', () => {
+  it('allows no other origin by default and takes a list of exact origins', () => {
+    expect(loadConfig({}).corsOrigins).toEqual([]);
+    expect(loadConfig({ CORS_ORIGINS: 'https://par.example.gov.vn, http://localhost:5173' }).corsOrigins).toEqual([
+      'https://par.example.gov.vn',
+      'http://localhost:5173',
+    ]);
+    for (const bad of ['*', 'par.example.gov.vn', 'https://par.example.gov.vn/admin', 'ftp://files.example']) {
+      expect(() => loadConfig({ CORS_ORIGINS: bad }), bad).toThrow(/CORS_ORIGINS/);
+    }
+  });
+
+  it('takes a METRICS_TOKEN of 16 characters or more', () => {
+    expect(loadConfig({}).metricsToken).toBeUndefined();
+    expect(loadConfig({ METRICS_TOKEN: 'sixteen-chars-ok' }).metricsToken).toBe('sixteen-chars-ok');
+    expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
+  });
+
+  it('checks LOG_LEVEL and MAX_QUERY_COST', () => {
+    expect(loadConfig({}).logLevel).toBe('info');
+    expect(loadConfig({ LOG_LEVEL: 'DEBUG' }).logLevel).toBe('debug');
+    expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
+    expect(loadConfig({}).limits).toEqual({
+      maxDepth: 10,
+      maxAliases: 15,
+      maxTokens: 1000,
+      maxDirectives: 50,
+      maxCost: 50_000,
+      maxQueryLength: 15_000,
+      maxJsonBodyBytes: 1024 * 1024,
+    });
+    expect(loadConfig({ MAX_QUERY_COST: '80000' }).limits.maxCost).toBe(80_000);
+    expect(() => loadConfig({ MAX_QUERY_COST: 'lots' })).toThrow(/MAX_QUERY_COST/);
+  });
+});
+
+describe('what production refuses to start with', () => {
+  const production = { NODE_ENV: 'production', DEMO_DATA: 'false', INITIAL_ADMIN_PASSWORD: 'a long first password' };
+
+  it('starts a real deployment: no demo data, a password of its own', () => {
+    expect(productionRefusal(loadConfig(production))).toBeNull();
+  });
+
+  it('refuses the demo data, which is on unless DEMO_DATA=false', () => {
+    expect(productionRefusal(loadConfig({ NODE_ENV: 'production' }))).toMatch(/DEMO_DATA=false/);
+    expect(productionRefusal(loadConfig({ ...production, DEMO_DATA: 'true' }))).toMatch(/demo data/);
+  });
+
+  it("refuses the demo accounts' published password and other well-known ones as the first password", () => {
+    for (const password of ['DaTeh@PAR2022', 'dateh@par2022', ' DaTeh@PAR2022 ', 'Password@123', 'changeme1234']) {
+      expect(productionRefusal(loadConfig({ ...production, INITIAL_ADMIN_PASSWORD: password })), password).toMatch(
+        /INITIAL_ADMIN_PASSWORD/,
+      );
+    }
+  });
+
+  it('allows both on a demonstration server that says so with ALLOW_DEMO_IN_PRODUCTION=true', () => {
+    const demo = { NODE_ENV: 'production', ALLOW_DEMO_IN_PRODUCTION: 'true' };
+    expect(productionRefusal(loadConfig(demo))).toBeNull();
+    expect(
+      productionRefusal(loadConfig({ ...demo, DEMO_DATA: 'false', INITIAL_ADMIN_PASSWORD: 'DaTeh@PAR2022' })),
+    ).toBeNull();
+  });
+
+  it('does not apply outside production', () => {
+    expect(productionRefusal(loadConfig({}))).toBeNull();
+    expect(productionRefusal(loadConfig({ NODE_ENV: 'test', INITIAL_ADMIN_PASSWORD: 'DaTeh@PAR2022' }))).toBeNull();
   });
 });

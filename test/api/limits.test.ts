@@ -1,0 +1,220 @@
+// The limits every GraphQL request is held to (README "Limits and hardening"): each refusal comes
+// before anything runs, with a code, and the largest real queries (the admin UI's, the tests', the
+// benchmarks') stay well inside them.
+import { getIntrospectionQuery } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultLimits } from '../../api/config.ts';
+import { databaseKinds } from '../support/databases.ts';
+import { expectError, fixturePassword, ok, startTestApi, type GraphQLResult, type TestApi } from '../support/api.ts';
+import { loadFixture } from '../support/fixture.ts';
+
+/** The refusal of a limit: QUERY_LIMIT_EXCEEDED naming the limit, and nothing executed (no data). */
+function expectLimit(result: GraphQLResult<unknown>, limit: string) {
+  expect(result.data, 'a refused document runs no resolver').toBeUndefined();
+  const error = result.errors?.find((e) => e.extensions?.code === 'QUERY_LIMIT_EXCEEDED');
+  expect(error, `expected QUERY_LIMIT_EXCEEDED, got ${JSON.stringify(result.errors)}`).toBeDefined();
+  expect(error?.extensions?.limit).toBe(limit);
+  return error;
+}
+
+/** `{ units { nodes { children { ... { id } } } } }` with the deepest field at `depth`. */
+const nested = (depth: number) =>
+  `{ units { nodes { ${'children { '.repeat(depth - 3)}id${' }'.repeat(depth - 3)} } } }`;
+
+/** `count` aliases of `me`. */
+const aliased = (count: number) => `{ ${Array.from({ length: count }, (_, i) => `a${i}: me { id }`).join(' ')} }`;
+
+/** A document of exactly `count` tokens: 20 around a list of `count - 20` numbers. */
+const tokens = (count: number) =>
+  `{ tasks(filter: { progress: { in: [${'0 '.repeat(count - 20)}] } }) { totalCount } }`;
+
+/** `count` directives, each on its own (merged) __typename. */
+const directives = (count: number) => `{ ${'__typename @include(if: true) '.repeat(count)}}`;
+
+const login = 'mutation ($u: String!, $p: String!) { login(username: $u, password: $p) { token } }';
+
+describe.each(databaseKinds)('request limits on %s', (kind) => {
+  let api: TestApi;
+  let token: string;
+  beforeAll(async () => {
+    api = await startTestApi(kind);
+    await loadFixture(api.db.prisma);
+    token = await api.signIn('analyst');
+  });
+  afterAll(() => api.close());
+
+  it('accepts a depth of 10 and refuses 11', async () => {
+    ok(await api.gql(nested(10), {}, token));
+    const error = expectLimit(await api.gql(nested(11), {}, token), 'depth');
+    expect(error?.message).toBe('Query depth limit of 10 exceeded, found 11.');
+  });
+
+  it('accepts 15 aliases and refuses 16', async () => {
+    ok(await api.gql(aliased(15), {}, token));
+    expectLimit(await api.gql(aliased(16), {}, token), 'aliases');
+  });
+
+  it('accepts 1,000 tokens and refuses 1,001', async () => {
+    ok(await api.gql(tokens(1000), {}, token));
+    const error = expectLimit(await api.gql(tokens(1001), {}, token), 'tokens');
+    expect(error?.extensions?.max).toBe(1000);
+  });
+
+  it('accepts 50 directives and refuses 51', async () => {
+    ok(await api.gql(directives(50), {}, token));
+    expectLimit(await api.gql(directives(51), {}, token), 'directives');
+  });
+
+  it('refuses a query costing more than the budget: 100 tasks with 100 events each', async () => {
+    // 100 tasks with 10 events each costs about 17,000: inside the budget of 50,000.
+    ok(await api.gql('{ tasks(first: 100) { nodes { id title timeline(first: 10) { nodes { id } } } } }', {}, token));
+    const error = expectLimit(
+      await api.gql('{ tasks(first: 100) { nodes { timeline(first: 100) { nodes { id } } } } }', {}, token),
+      'cost',
+    );
+    expect(error?.message).toMatch(/^Query Cost limit of 50000 exceeded, found \d+/);
+  });
+
+  it('refuses a query text over 15,000 characters before parsing it', async () => {
+    const padded = (length: number) => {
+      const query = '{ me { id } }\n#';
+      return query + 'x'.repeat(length - query.length);
+    };
+    ok(await api.gql(padded(15_000), {}, token));
+    const error = expectLimit(await api.gql(padded(15_001), {}, token), 'length');
+    expect(error?.message).toBe('Query length limit of 15000 characters exceeded, found 15001.');
+  });
+
+  it('still refuses a page of more than 100 rows', async () => {
+    expectError(await api.gql('{ tasks(first: 101) { totalCount } }', {}, token), 'BAD_USER_INPUT', 'first');
+  });
+
+  it('refuses a batch (an array of operations) with 400', async () => {
+    const response = await api.app.fetch(
+      new Request('http://test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify([{ query: '{ me { id } }' }, { query: '{ me { id } }' }]),
+      }),
+    );
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as GraphQLResult<unknown>;
+    expect(body.errors?.[0]).toMatchObject({
+      message: 'Batching is not supported.',
+      extensions: { code: 'BAD_REQUEST' },
+    });
+  });
+
+  describe('login', () => {
+    const attempts = () => api.db.prisma.loginThrottle.count();
+    const sessions = () => api.db.prisma.session.count();
+
+    it('refuses an aliased login before trying the password', async () => {
+      const [throttled, opened] = [await attempts(), await sessions()];
+      const result = await api.gql('mutation { again: login(username: "admin", password: "guess-1") { token } }');
+      expect(result.data).toBeUndefined();
+      expect(result.errors?.[0]).toMatchObject({
+        message: 'login cannot be aliased.',
+        extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+      });
+      expect([await attempts(), await sessions()]).toEqual([throttled, opened]);
+    });
+
+    it('refuses two logins in one document, even with the right password, before trying either', async () => {
+      const [throttled, opened] = [await attempts(), await sessions()];
+      const twice = `mutation ($p: String!) {
+        login(username: "admin", password: $p) { token }
+        second: login(username: "admin", password: "guess-2") { token }
+      }`;
+      const result = await api.gql(twice, { p: fixturePassword });
+      expect(result.data).toBeUndefined();
+      expect(result.errors?.map((e) => e.extensions?.code)).toContain('GRAPHQL_VALIDATION_FAILED');
+      // Without aliases, the same field twice is merged into one by GraphQL; a fragment does not hide it.
+      const viaFragment = await api.gql(
+        `mutation { login(username: "admin", password: "guess-3") { token } ...again }
+         fragment again on Mutation { login(username: "admin", password: "guess-3") { token } }`,
+      );
+      expect(viaFragment.errors?.[0]).toMatchObject({
+        message: 'login can be asked only once per request.',
+        extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+      });
+      expect([await attempts(), await sessions()]).toEqual([throttled, opened]);
+    });
+
+    it('still signs in with one plain login', async () => {
+      ok(await api.gql(login, { u: 'committee', p: fixturePassword }));
+    });
+  });
+
+  it('suggests field names outside production', async () => {
+    const result = await api.gql('{ mee { id } }', {}, token);
+    expect(result.errors?.[0]?.message).toMatch(/Did you mean "me"\?/);
+  });
+
+  it('answers introspection to anyone outside production (GraphiQL, codegen)', async () => {
+    ok(await api.gql('{ __schema { queryType { name } } }'));
+  });
+});
+
+describe.each(databaseKinds)('in production on %s', (kind) => {
+  let api: TestApi;
+  let token: string;
+  beforeAll(async () => {
+    api = await startTestApi(kind, { env: { NODE_ENV: 'production' } });
+    await loadFixture(api.db.prisma);
+    token = await api.signIn('analyst');
+  });
+  afterAll(() => api.close());
+
+  it('keeps the same limits', async () => {
+    expectLimit(await api.gql(nested(11), {}, token), 'depth');
+    expectLimit(await api.gql(aliased(16), {}, token), 'aliases');
+  });
+
+  it('hides field suggestions, which would spell out the schema', async () => {
+    const result = await api.gql('{ mee { id } }');
+    expect(result.errors?.[0]?.message).toBe('Cannot query field "mee" on type "Query". [Suggestion hidden]');
+    const argument = await api.gql('{ tasks(frist: 1) { totalCount } }', {}, token);
+    expect(argument.errors?.[0]?.message).not.toMatch(/Did you mean/);
+  });
+
+  it('refuses introspection to an anonymous caller, before anything runs', async () => {
+    for (const query of ['{ __schema { queryType { name } } }', '{ __type(name: "Task") { name } }']) {
+      const response = await api.app.fetch(
+        new Request('http://test/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query }),
+        }),
+      );
+      expect(response.status).toBe(401);
+      const body = (await response.json()) as GraphQLResult<unknown>;
+      expect(body.data).toBeUndefined();
+      expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    }
+    // __typename is not introspection; login and me still work.
+    expect(ok(await api.gql<{ __typename: string }>('{ __typename }')).__typename).toBe('Query');
+  });
+
+  it("answers a signed-in user's full introspection (GraphiQL's own query) within the limits", async () => {
+    const data = ok(await api.gql<{ __schema: { types: unknown[] } }>(getIntrospectionQuery(), {}, token));
+    expect(data.__schema.types.length).toBeGreaterThan(50);
+  });
+});
+
+describe('the cost budget from the environment', () => {
+  it('is MAX_QUERY_COST when set', async () => {
+    const [kind] = databaseKinds;
+    const api = await startTestApi(kind ?? 'pglite', { env: { MAX_QUERY_COST: '10000' } });
+    try {
+      await loadFixture(api.db.prisma);
+      const token = await api.signIn('analyst');
+      const query = '{ tasks(first: 100) { nodes { id title timeline(first: 10) { nodes { id } } } } }';
+      const error = expectLimit(await api.gql(query, {}, token), 'cost');
+      expect(error?.extensions?.max).toBe(10_000);
+      expect(defaultLimits.maxCost).toBe(50_000);
+    } finally {
+      await api.close();
+    }
+  });
+});
