@@ -18,6 +18,17 @@ import {
 import { IndexLevelFilter } from './index-framework.ts';
 import { offsetArgOptions, orderInput, withOffset } from './lists.ts';
 
+// Totals need the top-level fields only: the database filters them (one query each for scores and
+// maxima, a few rows per result) rather than sending every criterion's score and node.
+const topLevelScores = {
+  where: { node: { parentId: null } },
+  select: { points: true },
+} satisfies Prisma.IndexResult$scoresArgs;
+const topLevelNodes = {
+  where: { parentId: null },
+  select: { maxPoints: true },
+} satisfies Prisma.IndexFramework$nodesArgs;
+
 export const IndexResultRef = builder.prismaNode('IndexResult', {
   id: { field: 'id' },
   description: "A unit's PAR index result for one year under one framework: published figures and points per node.",
@@ -47,20 +58,17 @@ export const IndexResultRef = builder.prismaNode('IndexResult', {
     }),
     totalPoints: t.float({
       description: 'Sum of the points scored on the top-level fields.',
-      select: { scores: { select: { points: true, node: { select: { parentId: true } } } } },
-      resolve: (r) => topLevelTotal(r.scores.map((s) => ({ parentId: s.node.parentId, points: s.points.toNumber() }))),
+      select: { scores: topLevelScores },
+      resolve: (r) => topLevelTotal(r.scores.map((s) => ({ parentId: null, points: s.points.toNumber() }))),
     }),
     percent: t.float({
       nullable: true,
       description: "Total points as a percentage of the framework's maximum, computed from the tree.",
-      select: {
-        scores: { select: { points: true, node: { select: { parentId: true } } } },
-        framework: { select: { nodes: { select: { parentId: true, maxPoints: true } } } },
-      },
+      select: { scores: topLevelScores, framework: { select: { nodes: topLevelNodes } } },
       resolve: (r) =>
         percentOf(
-          topLevelTotal(r.scores.map((s) => ({ parentId: s.node.parentId, points: s.points.toNumber() }))),
-          topLevelTotal(r.framework.nodes.map((n) => ({ parentId: n.parentId, points: n.maxPoints.toNumber() }))),
+          topLevelTotal(r.scores.map((s) => ({ parentId: null, points: s.points.toNumber() }))),
+          topLevelTotal(r.framework.nodes.map((n) => ({ parentId: null, points: n.maxPoints.toNumber() }))),
         ),
     }),
     scores: t.relation('scores', { query: { orderBy: { node: { code: 'asc' } } } }),

@@ -1,0 +1,451 @@
+// The GraphQL operations the UI and analysts send, as admin/src/dataProvider/resources.ts builds them,
+// each with a hand-written Prisma query that returns the same data: the baseline the API is compared
+// with (what a developer would write for that one screen, without GraphQL, auth or paging helpers).
+import type { Prisma, PrismaClient, TaskStatus } from '../../generated/prisma/client.ts';
+import { percentOf, topLevelTotal } from '../../api/services/index-totals.ts';
+import { termOn } from '../../api/services/heads.ts';
+import {
+  openStatuses,
+  timelinessOf,
+  timelinessValues,
+  timelinessWhere,
+  type Timeliness,
+} from '../../api/services/timeliness.ts';
+
+export interface BenchContext {
+  /** Today of the data (benchAsOf), as a UTC-midnight day. */
+  today: Date;
+  dueSoonDays: number;
+  /** The task whose detail page is read: one with a long timeline. */
+  taskId: number;
+  /** The unit whose head reads "my unit". */
+  unitId: number;
+}
+
+export type Reader = 'admin' | 'committee' | 'analyst' | 'head';
+
+export interface Operation {
+  name: string;
+  kind: 'list' | 'detail' | 'aggregate';
+  /** Who sends it. */
+  reader: Reader;
+  query: string;
+  variables: (context: BenchContext) => Record<string, unknown>;
+  handWritten: (prisma: PrismaClient, context: BenchContext) => Promise<unknown>;
+}
+
+const unitRef = 'id name';
+const personRef = 'id fullName';
+const accountRef = 'id displayName';
+export const taskRow = `id title status timeliness priority progress deadline daysToDeadline version submittedAt
+  leadUnit { ${unitRef} } responsibleHead { ${personRef} } objective { id code }`;
+const evidenceRow = `id title kind documentNumber documentDate issuer url fileName fileSize mimeType downloadUrl
+  reviewStatus reviewNote reviewedAt submittedAt submittedBy { ${accountRef} } reviewedBy { ${accountRef} }`;
+const extensionRow = `id status reason previousDeadline requestedDeadline requestedAt decidedAt decisionNote
+  requestedBy { ${accountRef} } decidedBy { ${accountRef} }`;
+const taskRef = `task { id title status deadline leadUnit { ${unitRef} } }`;
+
+/** The task list page: the UI's row plus the latest timeline entry and the evidence count. */
+export const taskListQuery = `query TaskList($first: Int, $offset: Int, $filter: TaskFilter, $orderBy: [TaskOrder!]) {
+  tasks(first: $first, offset: $offset, filter: $filter, orderBy: $orderBy) {
+    totalCount
+    nodes { ${taskRow} evidenceCount latestEvent { id type at actor { ${accountRef} } } }
+  }
+}`;
+
+/** The task page, as the UI's show view selects it (timeline: the newest 100 entries). */
+export const taskDetailQuery = `query Task($id: ID!) {
+  node(id: $id) {
+    ... on Task {
+      __typename ${taskRow} description startDate originalDeadline completedOn evidenceCount illustrative
+      allowedActions statusReason createdAt updatedAt
+      supportingUnits { ${unitRef} }
+      objective { id code title reformArea { id name nameEn } resolution { id code } }
+      evidence { ${evidenceRow} }
+      extensionRequests { ${extensionRow} }
+      timeline(last: 100) { totalCount nodes { id type at actor { ${accountRef} } fromStatus toStatus changes note } }
+    }
+  }
+}`;
+
+const byDeadline = [{ field: 'DEADLINE', direction: 'ASC' }];
+const account = { select: { id: true, displayName: true } } as const;
+
+// ---------------------------------------------------------------- hand-written equivalents
+
+const taskRowSelect = {
+  id: true,
+  title: true,
+  status: true,
+  priority: true,
+  progress: true,
+  deadline: true,
+  originalDeadline: true,
+  completedOn: true,
+  version: true,
+  submittedAt: true,
+  objective: { select: { id: true, code: true } },
+  leadUnit: {
+    select: {
+      id: true,
+      name: true,
+      headships: { select: { startDate: true, endDate: true, person: { select: { id: true, fullName: true } } } },
+    },
+  },
+} as const;
+
+interface TaskRowData {
+  status: TaskStatus;
+  deadline: Date;
+  originalDeadline: Date;
+  completedOn: Date | null;
+  leadUnit: { headships: { startDate: Date; endDate: Date | null; person: unknown }[] };
+}
+
+/** What the API derives for a row: timeliness, days to the deadline, the responsible head. */
+function derive<T extends TaskRowData>(task: T, context: BenchContext) {
+  return {
+    ...task,
+    timeliness: timelinessOf(task, context.today, context.dueSoonDays),
+    responsibleHead: termOn(task.leadUnit.headships, task.completedOn ?? context.today)?.person ?? null,
+  };
+}
+
+function timelinessFilter(values: Timeliness[], context: BenchContext, prisma: PrismaClient) {
+  return { OR: values.map((value) => timelinessWhere(value, context.today, context.dueSoonDays, prisma.task.fields)) };
+}
+
+async function taskPage(
+  prisma: PrismaClient,
+  context: BenchContext,
+  where: object,
+  orderBy: object[],
+  extra: object = {},
+) {
+  const [count, rows] = await Promise.all([
+    prisma.task.count({ where }),
+    prisma.task.findMany({
+      where,
+      orderBy: [...orderBy, { id: 'asc' }],
+      take: 100,
+      select: { ...taskRowSelect, ...extra },
+    }),
+  ]);
+  return { count, rows: rows.map((row) => derive(row as unknown as TaskRowData, context)) };
+}
+
+// Evidence counted from the ids of the page's evidence (one indexed query): Prisma's _count in a list
+// aggregates the whole Evidence table first.
+const latestEventAndCount = {
+  evidence: { select: { id: true } },
+  events: {
+    orderBy: [{ at: 'desc' }, { id: 'desc' }],
+    take: 1,
+    select: { id: true, type: true, at: true, actor: account },
+  },
+} satisfies Prisma.TaskSelect;
+
+// ---------------------------------------------------------------- the operations
+
+const open = [...openStatuses];
+
+export const operations: Operation[] = [
+  {
+    name: 'task list (100)',
+    kind: 'list',
+    reader: 'analyst',
+    query: taskListQuery,
+    variables: () => ({ first: 100, offset: 0, orderBy: byDeadline }),
+    handWritten: (prisma, context) => taskPage(prisma, context, {}, [{ deadline: 'asc' }], latestEventAndCount),
+  },
+  {
+    name: 'task list, page 20',
+    kind: 'list',
+    reader: 'analyst',
+    query: taskListQuery,
+    variables: () => ({ first: 100, offset: 1900, orderBy: byDeadline }),
+    handWritten: (prisma, context) =>
+      Promise.all([
+        prisma.task.count(),
+        prisma.task.findMany({
+          orderBy: [{ deadline: 'asc' }, { id: 'asc' }],
+          skip: 1900,
+          take: 100,
+          select: { ...taskRowSelect, ...latestEventAndCount },
+        }),
+      ]).then(([count, rows]) => ({ count, rows: rows.map((row) => derive(row as unknown as TaskRowData, context)) })),
+  },
+  {
+    name: 'task detail + timeline',
+    kind: 'detail',
+    reader: 'admin',
+    query: taskDetailQuery,
+    variables: (context) => ({ id: `Task:${context.taskId}` }),
+    handWritten: async (prisma, context) => {
+      const task = await prisma.task.findUniqueOrThrow({
+        where: { id: context.taskId },
+        select: {
+          ...taskRowSelect,
+          description: true,
+          startDate: true,
+          illustrative: true,
+          statusReason: true,
+          createdAt: true,
+          updatedAt: true,
+          leadUnitId: true,
+          _count: { select: { evidence: true, events: true } },
+          supportingUnits: { select: { id: true, name: true }, orderBy: { name: 'asc' } },
+          objective: {
+            select: {
+              id: true,
+              code: true,
+              title: true,
+              reformArea: { select: { id: true, name: true, nameEn: true } },
+              resolution: { select: { id: true, code: true } },
+            },
+          },
+          evidence: {
+            orderBy: [{ submittedAt: 'asc' }, { id: 'asc' }],
+            include: { submittedBy: account, reviewedBy: account },
+          },
+          extensionRequests: {
+            orderBy: [{ requestedAt: 'desc' }, { id: 'desc' }],
+            include: { requestedBy: account, decidedBy: account },
+          },
+          events: { orderBy: [{ at: 'desc' }, { id: 'desc' }], take: 100, include: { actor: account } },
+        },
+      });
+      return { ...derive(task, context), events: task.events.reverse() };
+    },
+  },
+  {
+    name: 'tasks overdue (100)',
+    kind: 'list',
+    reader: 'analyst',
+    query: taskListQuery,
+    variables: () => ({ first: 100, offset: 0, filter: { timeliness: ['OVERDUE'] }, orderBy: byDeadline }),
+    handWritten: (prisma, context) =>
+      taskPage(
+        prisma,
+        context,
+        timelinessFilter(['OVERDUE'], context, prisma),
+        [{ deadline: 'asc' }],
+        latestEventAndCount,
+      ),
+  },
+  {
+    name: 'my unit: due soon',
+    kind: 'list',
+    reader: 'head',
+    query: `query MyUnit($filter: TaskFilter, $orderBy: [TaskOrder!]) {
+      tasks(first: 100, filter: $filter, orderBy: $orderBy) { totalCount nodes { ${taskRow} } }
+    }`,
+    variables: (context) => ({
+      filter: { unit: { equals: `Unit:${context.unitId}` }, timeliness: ['DUE_SOON'] },
+      orderBy: byDeadline,
+    }),
+    handWritten: (prisma, context) =>
+      taskPage(
+        prisma,
+        context,
+        {
+          AND: [
+            { OR: [{ leadUnitId: context.unitId }, { supportingUnits: { some: { id: context.unitId } } }] },
+            timelinessFilter(['DUE_SOON'], context, prisma),
+          ],
+        },
+        [{ deadline: 'asc' }],
+      ),
+  },
+  {
+    name: 'timeliness counts (6)',
+    kind: 'aggregate',
+    reader: 'analyst',
+    query: `query Counts {
+      ${timelinessValues.map((value) => `${value}: tasks(first: 1, filter: { timeliness: [${value}] }) { totalCount }`).join('\n')}
+    }`,
+    variables: () => ({}),
+    handWritten: (prisma, context) =>
+      Promise.all(
+        timelinessValues.map((value) => prisma.task.count({ where: timelinessFilter([value], context, prisma) })),
+      ),
+  },
+  {
+    name: 'late last year (count)',
+    kind: 'aggregate',
+    reader: 'analyst',
+    query: `query LateLastYear($from: Date!, $to: Date!) {
+      tasks(first: 1, filter: { timeliness: [COMPLETED_LATE], completedOn: { gte: $from, lte: $to } }) { totalCount }
+    }`,
+    variables: (context) => {
+      const year = context.today.getUTCFullYear() - 1;
+      return { from: `${year}-01-01`, to: `${year}-12-31` };
+    },
+    handWritten: (prisma, context) => {
+      const year = context.today.getUTCFullYear() - 1;
+      return prisma.task.count({
+        where: {
+          AND: [
+            timelinessFilter(['COMPLETED_LATE'], context, prisma),
+            { completedOn: { gte: new Date(`${year}-01-01`), lte: new Date(`${year}-12-31`) } },
+          ],
+        },
+      });
+    },
+  },
+  {
+    name: 'index results (100)',
+    kind: 'aggregate',
+    reader: 'analyst',
+    query: `query IndexResults {
+      indexResults(first: 100) {
+        totalCount
+        nodes { id year publishedPercent publishedRank publishedOf publishedOn percent totalPoints illustrative
+          unit { ${unitRef} } framework { id name level } }
+      }
+    }`,
+    variables: () => ({}),
+    handWritten: async (prisma) => {
+      const [count, rows] = await Promise.all([
+        prisma.indexResult.count(),
+        prisma.indexResult.findMany({
+          orderBy: [{ framework: { year: 'desc' } }, { unit: { name: 'asc' } }, { id: 'asc' }],
+          take: 100,
+          include: {
+            unit: { select: { id: true, name: true } },
+            framework: {
+              select: {
+                id: true,
+                name: true,
+                level: true,
+                year: true,
+                nodes: { select: { parentId: true, maxPoints: true } },
+              },
+            },
+            scores: { select: { points: true, node: { select: { parentId: true } } } },
+          },
+        }),
+      ]);
+      return {
+        count,
+        rows: rows.map((r) => {
+          const total = topLevelTotal(
+            r.scores.map((s) => ({ parentId: s.node.parentId, points: s.points.toNumber() })),
+          );
+          const max = topLevelTotal(
+            r.framework.nodes.map((n) => ({ parentId: n.parentId, points: n.maxPoints.toNumber() })),
+          );
+          return { ...r, totalPoints: total, percent: percentOf(total, max) };
+        }),
+      };
+    },
+  },
+  {
+    name: 'review: submitted tasks',
+    kind: 'list',
+    reader: 'committee',
+    query: `query Submitted($filter: TaskFilter, $orderBy: [TaskOrder!]) {
+      tasks(first: 100, offset: 0, filter: $filter, orderBy: $orderBy) { totalCount nodes { ${taskRow} } }
+    }`,
+    variables: () => ({
+      filter: { status: { in: ['SUBMITTED'] } },
+      orderBy: [{ field: 'SUBMITTED_AT', direction: 'ASC' }],
+    }),
+    handWritten: (prisma, context) =>
+      taskPage(prisma, context, { status: { in: ['SUBMITTED'] } }, [{ submittedAt: { sort: 'asc', nulls: 'last' } }]),
+  },
+  {
+    name: 'review: extension requests',
+    kind: 'list',
+    reader: 'committee',
+    query: `query Extensions($filter: DeadlineExtensionFilter, $orderBy: [DeadlineExtensionOrder!]) {
+      deadlineExtensions(first: 100, offset: 0, filter: $filter, orderBy: $orderBy) {
+        totalCount nodes { ${extensionRow} ${taskRef} }
+      }
+    }`,
+    variables: () => ({
+      filter: { status: { in: ['PENDING'] } },
+      orderBy: [{ field: 'REQUESTED_AT', direction: 'ASC' }],
+    }),
+    handWritten: (prisma) => {
+      const where = { status: 'PENDING' as const };
+      return Promise.all([
+        prisma.deadlineExtension.count({ where }),
+        prisma.deadlineExtension.findMany({
+          where,
+          orderBy: [{ requestedAt: 'asc' }, { id: 'asc' }],
+          take: 100,
+          include: {
+            requestedBy: account,
+            decidedBy: account,
+            task: {
+              select: {
+                id: true,
+                title: true,
+                status: true,
+                deadline: true,
+                leadUnit: { select: { id: true, name: true } },
+              },
+            },
+          },
+        }),
+      ]);
+    },
+  },
+  {
+    name: 'review: evidence to review',
+    kind: 'list',
+    reader: 'committee',
+    query: `query Evidence($filter: EvidenceFilter, $orderBy: [EvidenceOrder!]) {
+      evidence(first: 100, offset: 0, filter: $filter, orderBy: $orderBy) { totalCount nodes { ${evidenceRow} ${taskRef} } }
+    }`,
+    variables: () => ({
+      filter: { reviewStatus: { in: ['PENDING'] }, taskStatus: { in: open } },
+      orderBy: [{ field: 'SUBMITTED_AT', direction: 'ASC' }],
+    }),
+    handWritten: (prisma) => {
+      const where = { reviewStatus: 'PENDING' as const, task: { status: { in: open } } };
+      return Promise.all([
+        prisma.evidence.count({ where }),
+        prisma.evidence.findMany({
+          where,
+          orderBy: [{ submittedAt: 'asc' }, { id: 'asc' }],
+          take: 100,
+          include: {
+            submittedBy: account,
+            reviewedBy: account,
+            task: {
+              select: {
+                id: true,
+                title: true,
+                status: true,
+                deadline: true,
+                leadUnit: { select: { id: true, name: true } },
+              },
+            },
+          },
+        }),
+      ]);
+    },
+  },
+  {
+    name: 'audit log (100)',
+    kind: 'list',
+    reader: 'admin',
+    query: `query Audit {
+      auditEntries(first: 100, offset: 0) {
+        totalCount nodes { id at action operation entity entityId record changes note actor { ${accountRef} } }
+      }
+    }`,
+    variables: () => ({}),
+    handWritten: (prisma) =>
+      Promise.all([
+        prisma.auditEntry.count(),
+        prisma.auditEntry.findMany({
+          orderBy: [{ at: 'desc' }, { id: 'desc' }],
+          take: 100,
+          include: { actor: account },
+        }),
+      ]),
+  },
+];
