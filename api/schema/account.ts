@@ -24,7 +24,7 @@ import {
   type StringFilterValue,
 } from './filters.ts';
 import { offsetArgOptions, orderInput, withOffset } from './lists.ts';
-import { notNull, requiredText } from './validation.ts';
+import { notNull, plainText, requiredText } from './validation.ts';
 
 export const RoleEnum = builder.enumType(Role, {
   name: 'Role',
@@ -198,7 +198,11 @@ builder.mutationFields((t) => ({
     description:
       'Signs in with a username and password. The error never says whether the account exists. After 3 failures in a row for a name or an address each attempt must wait longer (1 s, 2 s, 4 s ... 1 min) and fails with TOO_MANY_ATTEMPTS (extensions.retryAfterSeconds) without checking the password; 10 failures lock the name, 30 the address, for LOGIN_LOCK_MINUTES.',
     args: {
-      username: t.arg.string({ required: true, description: 'Sign-in name.', validate: z.string().min(1).max(60) }),
+      username: t.arg.string({
+        required: true,
+        description: 'Sign-in name.',
+        validate: plainText(z.string().min(1).max(60)),
+      }),
       password: t.arg.string({ required: true, description: 'The password.', validate: z.string().min(1).max(256) }),
     },
     resolve: async (_root, args, ctx, info) => {

@@ -31,7 +31,7 @@ import {
   type RangeFilterValue,
 } from './filters.ts';
 import { offsetArgOptions, orderInput, withOffset } from './lists.ts';
-import { dateInput, optionalText, requiredText } from './validation.ts';
+import { dateInput, optionalText, plainText, requiredText } from './validation.ts';
 
 export const EvidenceKindEnum = builder.enumType(EvidenceKind, {
   name: 'EvidenceKind',
@@ -240,12 +240,13 @@ export const AddEvidenceInput = builder.inputType('AddEvidenceInput', {
     }),
     url: t.string({
       description: 'An http:// or https:// address, at most 2000 characters. Links only.',
-      validate: z
-        .string()
-        .trim()
-        .max(2000, 'At most 2000 characters')
-        .refine(isWebAddress, 'Must be an http:// or https:// address')
-        .nullish(),
+      validate: plainText(
+        z
+          .string()
+          .trim()
+          .max(2000, 'At most 2000 characters')
+          .refine(isWebAddress, 'Must be an http:// or https:// address'),
+      ).nullish(),
     }),
   }),
 });

@@ -2,6 +2,7 @@ import type { Prisma } from '../../generated/prisma/client.ts';
 import { builder } from '../builder.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import { created, updated } from '../services/audit.ts';
+import { formatDay } from '../services/calendar.ts';
 import { runMutation } from '../services/mutation.ts';
 import { adminOnly } from './access.ts';
 import {
@@ -136,6 +137,32 @@ function checkTerm(startDate: Date, endDate: Date | null | undefined) {
   }
 }
 
+/**
+ * A unit has one head at a time: refuses a term overlapping another of the unit's terms, naming the
+ * end when the term runs into a later one, else the start. (The database's trigger stays as the
+ * guard against concurrent writes.)
+ */
+async function checkNoOverlap(
+  tx: Prisma.TransactionClient,
+  term: { id?: number; unitId: number; startDate: Date; endDate: Date | null },
+) {
+  const other = await tx.headship.findFirst({
+    where: {
+      unitId: term.unitId,
+      ...(term.id !== undefined && { id: { not: term.id } }),
+      ...(term.endDate && { startDate: { lte: term.endDate } }),
+      OR: [{ endDate: null }, { endDate: { gte: term.startDate } }],
+    },
+    orderBy: { startDate: 'asc' },
+  });
+  if (!other) return;
+  const until = other.endDate ? formatDay(other.endDate) : 'now';
+  throw ValidationError.field(
+    other.startDate > term.startDate ? 'input.endDate' : 'input.startDate',
+    `Overlaps the term Headship:${other.id} (${formatDay(other.startDate)} to ${until}); a unit has one head at a time`,
+  );
+}
+
 builder.mutationFields((t) => ({
   createHeadship: t.prismaField({
     type: 'Headship',
@@ -145,9 +172,11 @@ builder.mutationFields((t) => ({
     resolve: (query, _root, { input }, ctx, info) => {
       checkTerm(input.startDate, input.endDate);
       return runMutation(ctx, info, async (w) => {
+        const unitId = decodeId(input.unitId, 'Unit', 'input.unitId');
+        await checkNoOverlap(w.tx, { unitId, startDate: input.startDate, endDate: input.endDate ?? null });
         const row = await w.tx.headship.create({
           data: {
-            unitId: decodeId(input.unitId, 'Unit', 'input.unitId'),
+            unitId,
             personId: decodeId(input.personId, 'Person', 'input.personId'),
             title: input.title,
             startDate: input.startDate,
@@ -173,7 +202,14 @@ builder.mutationFields((t) => ({
         const headshipId = decodeId(id, 'Headship');
         const current = await w.tx.headship.findUnique({ where: { id: headshipId } });
         if (!current) throw new NotFoundError('Headship', id);
-        checkTerm(input.startDate ?? current.startDate, input.endDate === undefined ? current.endDate : input.endDate);
+        const term = {
+          id: headshipId,
+          unitId: current.unitId,
+          startDate: input.startDate ?? current.startDate,
+          endDate: input.endDate === undefined ? current.endDate : input.endDate,
+        };
+        checkTerm(term.startDate, term.endDate);
+        await checkNoOverlap(w.tx, term);
         const row = await w.tx.headship.update({
           where: { id: headshipId },
           data: {

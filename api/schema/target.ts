@@ -286,6 +286,7 @@ builder.mutationFields((t) => ({
     resolve: (query, _root, { targetId, input }, ctx, info) =>
       runMutation(ctx, info, async (w) => {
         const id = decodeId(targetId, 'Target', 'targetId');
+        if (!(await w.tx.target.count({ where: { id } }))) throw new NotFoundError('Target', targetId);
         const where = { targetId_year: { targetId: id, year: input.year } };
         const before = await w.tx.targetYear.findUnique({ where });
         const values = { plannedValue: input.plannedValue, actualValue: input.actualValue, note: input.note };

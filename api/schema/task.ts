@@ -84,8 +84,13 @@ export const TaskActionEnum = builder.enumType('TaskAction', {
   ) as Record<TaskAction, { value: TaskAction; description: string }>,
 });
 
+const evidenceOrder = [{ submittedAt: 'asc' }, { id: 'asc' }] satisfies Prisma.EvidenceOrderByWithRelationInput[];
+const supportingUnitOrder = { name: 'asc' } satisfies Prisma.UnitOrderByWithRelationInput;
+
 export const TaskRef = builder.prismaNode('Task', {
   id: { field: 'id' },
+  // Only the columns a request asks for are read (a list row needs about half of them).
+  select: { id: true },
   description: 'A task (nhiệm vụ) assigned to a lead unit, serving an objective, due by a deadline.',
   fields: (t) => ({
     title: t.exposeString('title'),
@@ -94,7 +99,7 @@ export const TaskRef = builder.prismaNode('Task', {
     leadUnit: t.relation('leadUnit', { description: 'The unit that leads the task and answers for it.' }),
     supportingUnits: t.relation('supportingUnits', {
       description: 'Units that support the lead unit.',
-      query: { orderBy: { name: 'asc' } },
+      query: { orderBy: supportingUnitOrder },
     }),
     responsibleHead: t.field({
       type: PersonRef,
@@ -134,12 +139,20 @@ export const TaskRef = builder.prismaNode('Task', {
     allowedActions: t.field({
       type: [TaskActionEnum],
       description: 'What the signed-in account may do to the task now; the server enforces the same rules.',
-      select: { status: true, leadUnitId: true, supportingUnits: { select: { id: true } } },
+      // Supporting units matter to unit heads only; for them the selection is the supportingUnits
+      // field's own, so that asking for both loads them once.
+      select: (_args, ctx) => ({
+        status: true,
+        leadUnitId: true,
+        ...(ctx.viewer?.role === 'UNIT_HEAD' && {
+          supportingUnits: { select: { id: true }, orderBy: supportingUnitOrder },
+        }),
+      }),
       resolve: (task, _args, ctx) =>
         allowedTaskActions(ctx.viewer, {
           status: task.status,
           leadUnitId: task.leadUnitId,
-          supportingUnitIds: task.supportingUnits.map((u) => u.id),
+          supportingUnitIds: (task as { supportingUnits?: { id: number }[] }).supportingUnits?.map((u) => u.id) ?? [],
         }),
     }),
     progress: t.exposeInt('progress', { description: 'Progress in percent, 0 to 100.' }),
@@ -162,8 +175,15 @@ export const TaskRef = builder.prismaNode('Task', {
       resolve: (task, _args, ctx) =>
         task.status === 'COMPLETED' || task.status === 'CANCELLED' ? null : daysBetween(ctx.today, task.deadline),
     }),
-    evidenceCount: t.relationCount('evidence', { description: 'Number of pieces of evidence.' }),
-    evidence: t.relation('evidence', { query: { orderBy: [{ submittedAt: 'asc' }, { id: 'asc' }] } }),
+    evidenceCount: t.int({
+      description: 'Number of pieces of evidence.',
+      // Not a relationCount: Prisma counts a relation in a list by joining an aggregate of the whole
+      // Evidence table (half a second at 300,000 tasks); the ids of the page's evidence come from one
+      // indexed query instead, and merge with the `evidence` field's own query when both are asked.
+      select: { evidence: { select: { id: true }, orderBy: evidenceOrder } },
+      resolve: (task) => task.evidence.length,
+    }),
+    evidence: t.relation('evidence', { query: { orderBy: evidenceOrder } }),
     extensionRequests: t.relation('extensionRequests', {
       description: 'Deadline extension requests, latest first.',
       query: { orderBy: [{ requestedAt: 'desc' }, { id: 'desc' }] },

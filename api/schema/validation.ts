@@ -1,12 +1,28 @@
 // Input rules shared by the mutations' validators (the messages reach the client with the field name).
 import { z } from 'zod';
 
+/** Control characters other than tab, line feed and carriage return (C0, DEL and C1). */
+const controlCharacters = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+
+/** A UTF-16 surrogate without its partner (matched code unit by code unit: no `u` flag). */
+const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * Text as people type it: Unicode (no UTF-16 surrogate without its partner, which the database would
+ * store as U+FFFD or refuse inside JSON) without control characters (the database refuses NUL).
+ */
+export const plainText = <T extends z.ZodType<string>>(text: T) =>
+  text
+    .refine((value) => !loneSurrogate.test(value), 'Must be valid Unicode text')
+    .refine((value) => !controlCharacters.test(value), 'Must not contain control characters');
+
 /** Text that must be present: trimmed, not empty, at most `max` characters. */
 export const requiredText = (max: number) =>
-  z.string().trim().min(1, 'Must not be empty').max(max, `At most ${max} characters`);
+  plainText(z.string().trim().min(1, 'Must not be empty').max(max, `At most ${max} characters`));
 
 /** Text that may be left out or cleared with null. */
-export const optionalText = (max: number) => z.string().trim().max(max, `At most ${max} characters`).nullish();
+export const optionalText = (max: number) =>
+  plainText(z.string().trim().max(max, `At most ${max} characters`)).nullish();
 
 /** A calendar day within the years the tracker deals with. */
 export const dateInput = z

@@ -8,6 +8,8 @@ interface PrismaKnownError {
     modelName?: string;
     driverAdapterError?: {
       cause?: {
+        /** The SQLSTATE, e.g. 23514 for a check violation. */
+        originalCode?: string;
         originalMessage?: string;
         constraint?: { fields?: string[]; index?: string };
       };
@@ -48,13 +50,11 @@ const checkFields: Record<string, string> = {
   Evidence_url_check: 'url',
 };
 
-/** `Model_field_key` / `Model_field_fkey` → `field` (several fields joined with ", "). */
-function fieldsOfIndex(index: string, model: string | undefined): string {
+/** `Model_field_key` / `Model_a_b_key` / `Model_field_fkey` → its columns: `['field']`, `['a', 'b']`. */
+function fieldsOfIndex(index: string, model: string | undefined): string[] {
   const withoutModel = model && index.startsWith(`${model}_`) ? index.slice(model.length + 1) : index;
-  return withoutModel
-    .replace(/_(key|fkey|pkey)$/, '')
-    .split('_')
-    .join(', ');
+  const columns = withoutModel.replace(/_(key|fkey|pkey)$/, '');
+  return columns ? columns.split('_') : [];
 }
 
 export function translateDatabaseError(error: unknown, fieldPrefix = 'input'): AppError | null {
@@ -62,26 +62,48 @@ export function translateDatabaseError(error: unknown, fieldPrefix = 'input'): A
   const model = error.meta?.modelName;
   const cause = error.meta?.driverAdapterError?.cause;
   const at = (field: string) => (fieldPrefix ? `${fieldPrefix}.${field}` : field);
+  /** The input as a whole, when the constraint does not tell which field it is about. */
+  const whole = fieldPrefix || 'input';
   switch (error.code) {
     case 'P2002': {
       if (cause?.constraint?.index === 'DeadlineExtension_one_pending') {
         return ValidationError.field('taskId', 'Another extension request for this task is waiting for a decision');
       }
-      const fields = cause?.constraint?.fields?.join(', ') ?? fieldsOfIndex(cause?.constraint?.index ?? '', model);
-      return ValidationError.field(at(fields || 'input'), `Another ${model ?? 'record'} already has this value`);
+      // PGlite names the columns (quoted when not lower case), PostgreSQL the index.
+      const fields = (cause?.constraint?.fields ?? fieldsOfIndex(cause?.constraint?.index ?? '', model)).map((f) =>
+        f.replace(/"/g, ''),
+      );
+      // A key of several columns is a scope and a value (an objective's code within its resolution):
+      // the value is the field to change.
+      const field = fields.at(-1);
+      const scope = fields.slice(0, -1);
+      const record = model ?? 'record';
+      return ValidationError.field(
+        field ? at(field) : whole,
+        scope.length
+          ? `Another ${record} with the same ${scope.join(' and ')} already has this ${field}`
+          : `Another ${record} already has this value`,
+      );
     }
     case 'P2003': {
-      const field = fieldsOfIndex(cause?.constraint?.index ?? '', model);
-      return ValidationError.field(at(field || 'input'), 'Refers to a record that does not exist');
+      const fields = fieldsOfIndex(cause?.constraint?.index ?? '', model);
+      return ValidationError.field(
+        fields.length === 1 ? at(fields[0] as string) : whole,
+        'Refers to a record that does not exist',
+      );
     }
     case 'P2025':
       return new NotFoundError(model ?? 'Record', '(requested)');
     case 'P2039':
     case 'P2004': {
+      // P2039 is whatever the driver reports: only check violations (constraints, and triggers raising
+      // check_violation) are the client's to fix; anything else (a byte the encoding refuses, a lost
+      // connection ...) is unexpected and left to be masked.
+      if (error.code === 'P2039' && cause?.originalCode !== undefined && cause.originalCode !== '23514') return null;
       const message = cause?.originalMessage ?? 'A rule of the data was broken';
       const constraint = /constraint "([^"]+)"/.exec(message)?.[1];
       const field = constraint ? checkFields[constraint] : undefined;
-      return ValidationError.field(at(field ?? 'input'), constraint ? `Breaks the rule ${constraint}` : message);
+      return ValidationError.field(field ? at(field) : whole, constraint ? `Breaks the rule ${constraint}` : message);
     }
     default:
       return null;
