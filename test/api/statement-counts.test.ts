@@ -166,9 +166,9 @@ describe.each(databaseKinds)('SQL statements per request (%s)', (kind) => {
       expect(groups(all.data), groupBy).toBeGreaterThan(groups(some.data));
       expect(groups(some.data), groupBy).toBeGreaterThan(0);
       expect(all.count, groupBy).toBe(some.count);
-      expect(all.count, groupBy).toBe(statementsExpected);
+      expect(all.count, groupBy).toBeLessThanOrEqual(statementsExpected);
     }
-    expect((await statements(query, {})).count).toBe(9);
+    expect((await statements(query, {})).count).toBeLessThanOrEqual(9);
   });
 
   it('a unit head sees the same list rows with the actions it may take', async () => {
