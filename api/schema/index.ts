@@ -8,6 +8,7 @@ import './evidence.ts';
 import './headship.ts';
 import './improvement-plan.ts';
 import './index-framework.ts';
+import './index-import.ts';
 import './index-result.ts';
 import './objective.ts';
 import './person.ts';
