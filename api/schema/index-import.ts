@@ -26,7 +26,8 @@ export const ImportRowErrorRef = builder.objectRef<RowError>('ImportRowError').i
   fields: (t) => ({
     row: t.exposeInt('row', {
       nullable: true,
-      description: 'Row number as a spreadsheet shows it (1 = the header); null for a problem with the whole file.',
+      description:
+        'Row number as a spreadsheet shows it (1 = the first line or row of the file); null for a problem with the whole file.',
     }),
     column: t.exposeString('column', {
       nullable: true,

@@ -132,9 +132,6 @@ export const IndexImport = () => {
     <Card sx={{ mt: 2 }}>
       <Title title="par.import.title" />
       <CardContent>
-        <Typography variant="h6" component="h1" gutterBottom>
-          {translate('par.import.title')}
-        </Typography>
         <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
           {translate(kind === 'structure' ? 'par.import.structure_help' : 'par.import.scores_help')}
         </Typography>

@@ -45,6 +45,10 @@ export async function uploadedBytes(file: UploadedFile, maxBytes: number, field:
 
 /** Reads a CSV or XLSX file into rows, judging its type from the content. */
 export async function readTable(content: Uint8Array, field: string): Promise<Table> {
+  // Excel's "Unicode text" (UTF-16 with a byte-order mark), which file-type would take for audio.
+  if ((content[0] === 0xff && content[1] === 0xfe) || (content[0] === 0xfe && content[1] === 0xff)) {
+    throw new UnreadableFile(field, 'The file is UTF-16 text; save it as "CSV UTF-8" or XLSX');
+  }
   const detected = await fileTypeFromBuffer(content);
   if (detected?.mime === xlsxMime) return readXlsx(content, field);
   if (detected) {
@@ -57,9 +61,6 @@ export async function readTable(content: Uint8Array, field: string): Promise<Tab
 const controlCharacters = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 function decodeUtf8(content: Uint8Array, field: string): string {
-  if ((content[0] === 0xff && content[1] === 0xfe) || (content[0] === 0xfe && content[1] === 0xff)) {
-    throw new UnreadableFile(field, 'The file is UTF-16 text; save it as "CSV UTF-8" or XLSX');
-  }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(content);
