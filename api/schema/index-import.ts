@@ -140,7 +140,9 @@ builder.mutationFields((t) => ({
     description:
       'Imports the structure of the index (fields, criteria, sub-criteria with their maximum points and method) for one level and year from a CSV or XLSX file, all or nothing: any wrong row and nothing is written, every problem reported with its row and column. The secretariat only.',
     authScopes: adminOnly,
-    args: { input: t.arg({ type: ImportIndexFrameworkInput, required: true }) },
+    args: {
+      input: t.arg({ type: ImportIndexFrameworkInput, required: true, description: 'The level, year, name and file.' }),
+    },
     resolve: async (_root, { input }, ctx, info) => {
       const table = await readTable(await uploadedBytes(input.file, ctx.uploads.maxBytes, 'input.file'), 'input.file');
       const options = {
@@ -164,7 +166,9 @@ builder.mutationFields((t) => ({
     description:
       "Imports a year's scores for one level from a CSV or XLSX file (one row per unit and node), all or nothing: any wrong row and nothing is written, every problem reported with its row and column. The framework of the level and year must exist. The secretariat only.",
     authScopes: adminOnly,
-    args: { input: t.arg({ type: ImportIndexScoresInput, required: true }) },
+    args: {
+      input: t.arg({ type: ImportIndexScoresInput, required: true, description: 'The level, year and file.' }),
+    },
     resolve: async (_root, { input }, ctx, info) => {
       const table = await readTable(await uploadedBytes(input.file, ctx.uploads.maxBytes, 'input.file'), 'input.file');
       const options = {
