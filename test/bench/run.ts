@@ -4,6 +4,7 @@
 //   --db pglite,postgres  databases to run on; default both
 //   --database-url URL    use this PostgreSQL database, already loaded with `npm run bench:data`, instead
 //                         of loading a scratch one (the way to run L without reloading it every time)
+//   --data-dir DIR        the same for the embedded database: a data directory loaded with bench:data
 //   --server-url URL      where scratch PostgreSQL databases are made (default: TEST_DATABASE_URL, or
 //                         postgres://postgres@127.0.0.1:5432/postgres)
 //   --iterations N        timed runs per operation (default 40 for S, 20 for L)
@@ -50,6 +51,7 @@ const size = (option('--size') ?? 'S').toUpperCase() as BenchSize;
 if (!(size in benchSpecs)) throw new Error('--size is S or L');
 const kinds = (option('--db') ?? 'pglite,postgres').split(',') as ('pglite' | 'postgres')[];
 const existingUrl = option('--database-url');
+const existingDir = option('--data-dir');
 const serverUrl =
   option('--server-url') ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const iterations = Number(option('--iterations') ?? (size === 'L' ? 20 : 40));
@@ -134,11 +136,21 @@ interface Target {
 }
 
 async function prepare(kind: 'pglite' | 'postgres'): Promise<Target> {
-  if (kind === 'postgres' && existingUrl) {
+  const existing =
+    kind === 'postgres' && existingUrl
+      ? { databaseUrl: existingUrl }
+      : kind === 'pglite' && existingDir
+        ? { dataDir: existingDir }
+        : null;
+  if (existing) {
+    // Loaded before, perhaps under older migrations: bring its indexes up to date first.
+    const db = await openDatabase(existing);
+    await applyMigrations(db.adapterFactory);
+    await db.close();
     return {
-      label: `PostgreSQL ${size} (existing)`,
-      open: () => openDatabase({ databaseUrl: existingUrl }),
-      location: { databaseUrl: existingUrl },
+      label: `${kind === 'pglite' ? 'PGlite' : 'PostgreSQL'} ${size} (existing)`,
+      open: () => openDatabase(existing),
+      location: existing,
       loadMs: null,
       cleanup: async () => {},
     };
