@@ -9,6 +9,7 @@
 //                         postgres://postgres@127.0.0.1:5432/postgres)
 //   --iterations N        timed runs per operation (default 40 for S, 20 for L)
 //   --duration S          seconds per autocannon run (default 8); --no-http skips the HTTP part
+//   --only A,B            only the operations whose names contain one of these words
 //   --drop-indexes        measure without the indexes of the bench_indexes migration (the "before")
 //
 // For each operation it prints the SQL statements sent (through a logging Prisma client), the median
@@ -52,6 +53,7 @@ if (!(size in benchSpecs)) throw new Error('--size is S or L');
 const kinds = (option('--db') ?? 'pglite,postgres').split(',') as ('pglite' | 'postgres')[];
 const existingUrl = option('--database-url');
 const existingDir = option('--data-dir');
+const only = option('--only')?.split(',');
 const serverUrl =
   option('--server-url') ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const iterations = Number(option('--iterations') ?? (size === 'L' ? 20 : 40));
@@ -239,7 +241,7 @@ async function measure(target: Target): Promise<{ rows: Row[]; context: BenchCon
     }
 
     const rows: Row[] = [];
-    for (const operation of operations) {
+    for (const operation of operations.filter((op) => !only || only.some((word) => op.name.includes(word)))) {
       const variables = operation.variables(context);
       const token = tokens[operation.reader];
       const graphql = () => post(app, operation.query, variables, token);
