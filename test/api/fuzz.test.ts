@@ -186,6 +186,21 @@ const enumValues = (name: string) => (schema.getType(name) as GraphQLEnumType).g
 const roles = enumValues('Role');
 const unitKinds = enumValues('UnitKind');
 const comparators = enumValues('Comparator');
+const targetMetrics = enumValues('TargetMetric');
+const sectors = enumValues('ServiceSector');
+/** Metric and sector that are bad together: a satisfaction target without a sector, a sector elsewhere, a derived target without a unit. */
+const badMetricCombos = [
+  fc.record({ metric: fc.constant('SATISFACTION_PERCENT'), sector: fc.constantFrom(OMIT, null) }),
+  fc.record({
+    metric: fc.constantFrom('MANUAL', 'PAR_INDEX_PERCENT', 'PAR_INDEX_RANK'),
+    sector: fc.constantFrom(...sectors),
+  }),
+  fc.record({
+    metric: fc.constantFrom('PAR_INDEX_PERCENT', 'PAR_INDEX_RANK'),
+    sector: fc.constant(OMIT),
+    unitId: fc.constantFrom(OMIT, null),
+  }),
+];
 const priorities = enumValues('TaskPriority');
 const levels = enumValues('IndexLevel');
 
@@ -461,6 +476,8 @@ const cases: Record<string, Case> = {
           indicator: text('Tỷ lệ hồ sơ trực tuyến', 'required', 500),
           measure: text('%', 'required', 40),
           comparator: enumOf(comparators, 'GTE', 'required'),
+          metric: enumOf(targetMetrics, OMIT, 'optional'),
+          sector: enumOf(sectors, OMIT, 'optional'),
           baselineValue: decimal(OMIT, 'optional', -1e9, 1e9),
           baselineYear: int(OMIT, 'optional', 2000, 2100),
           targetValue: decimal(80, 'required', -1e9, 1e9),
@@ -470,6 +487,7 @@ const cases: Record<string, Case> = {
         'required',
         {
           combos: [
+            ...badMetricCombos,
             fc.record({ baselineValue: fc.constant(50), baselineYear: fc.constantFrom(OMIT, null) }),
             fc.record({ baselineValue: fc.constantFrom(OMIT, null), baselineYear: fc.constant(2020) }),
             fc.integer({ min: 2000, max: 2099 }).chain((t) =>
@@ -484,7 +502,7 @@ const cases: Record<string, Case> = {
         },
       ),
     }),
-    related: ['input.baselineYear'],
+    related: ['input.baselineYear', 'input.sector', 'input.unitId'],
   },
   setTargetYear: {
     caller: 'admin',
@@ -513,6 +531,8 @@ const cases: Record<string, Case> = {
           indicator: text(OMIT, 'kept', 500),
           measure: text(OMIT, 'kept', 40),
           comparator: enumOf(comparators, OMIT, 'kept'),
+          metric: enumOf(targetMetrics, OMIT, 'kept'),
+          sector: enumOf(sectors, OMIT, 'optional'),
           baselineValue: decimal(OMIT, 'optional', -1e9, 1e9),
           baselineYear: int(OMIT, 'optional', 2000, 2100),
           targetValue: decimal(OMIT, 'kept', -1e9, 1e9),
@@ -522,6 +542,7 @@ const cases: Record<string, Case> = {
         'required',
         {
           combos: [
+            ...badMetricCombos,
             fc.record({ baselineValue: fc.constant(50), baselineYear: fc.constantFrom(OMIT, null) }),
             fc.record({ baselineValue: fc.constantFrom(OMIT, null), baselineYear: fc.constant(2020) }),
             fc.integer({ min: 2000, max: 2099 }).chain((t) =>
@@ -536,7 +557,7 @@ const cases: Record<string, Case> = {
         },
       ),
     }),
-    related: ['input.baselineYear'],
+    related: ['input.baselineYear', 'input.sector', 'input.unitId'],
   },
   createUnit: {
     caller: 'admin',
