@@ -253,7 +253,7 @@ describe.each(databaseKinds)('auditing reference data on %s', (kind) => {
     const id = idOf(data.createTarget.id);
     expect(row).toMatchObject({ operation: 'createTarget', action: 'CREATE', entity: 'Target', entityId: id });
     expect(Object.keys(row.changes as object).sort()).toEqual(
-      ['code', 'comparator', 'id', 'indicator', 'measure', 'objectiveId', 'targetValue', 'targetYear'].sort(),
+      ['code', 'comparator', 'id', 'indicator', 'measure', 'metric', 'objectiveId', 'targetValue', 'targetYear'].sort(),
     );
     const update = await change(
       'req-update-target',
