@@ -1,4 +1,5 @@
 import { AutocompleteInput, DataTable, List, NumberInput, ReferenceInput, SearchInput } from 'react-admin';
+import { ListActions } from '../common/ListActions';
 import { ReferenceLink } from '../common/ReferenceLink';
 import { TargetValueField } from './TargetFields';
 
@@ -19,7 +20,7 @@ const targetFilters = [
 ];
 
 const TargetList = () => (
-  <List filters={targetFilters} sort={{ field: 'code', order: 'ASC' }}>
+  <List actions={<ListActions />} filters={targetFilters} sort={{ field: 'code', order: 'ASC' }}>
     <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="code" />
       <DataTable.Col source="indicator" />
