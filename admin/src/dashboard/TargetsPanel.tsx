@@ -1,0 +1,146 @@
+// Targets at risk: how many targets stand where (each count opens the list of them), and those at
+// risk or missed with their latest actual value, the projection for the target year and the reason.
+import {
+  Chip,
+  Link as MuiLink,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+  type ChipProps,
+} from '@mui/material';
+import { Link, useLocaleState, useTranslate } from 'react-admin';
+import { enumLabel } from '../enums';
+import type { TargetRow, TargetStatus, TargetSummary } from './api';
+import { formatNumber, listPath, showPath } from './format';
+import { Panel } from './Panel';
+
+const statusColors: Record<TargetStatus, ChipProps['color']> = {
+  ACHIEVED: 'success',
+  ON_COURSE: 'info',
+  AT_RISK: 'warning',
+  MISSED: 'error',
+  NO_DATA: 'default',
+};
+
+const counts: [TargetStatus, keyof TargetSummary][] = [
+  ['ACHIEVED', 'achieved'],
+  ['ON_COURSE', 'onCourse'],
+  ['AT_RISK', 'atRisk'],
+  ['MISSED', 'missed'],
+  ['NO_DATA', 'noData'],
+];
+
+/** The problems first: at risk, then missed; by code within each. */
+const shown: TargetStatus[] = ['AT_RISK', 'MISSED'];
+
+export const TargetStatusChip = ({ status }: { status: TargetStatus }) => {
+  const translate = useTranslate();
+  return (
+    <Chip
+      size="small"
+      color={statusColors[status]}
+      label={translate(`par.dashboard.target_status.${status}`, { _: status })}
+    />
+  );
+};
+
+const latestActual = (target: TargetRow) =>
+  [...target.years].reverse().find((year) => year.actualValue !== null && year.actualValue !== undefined);
+
+export const TargetsPanel = ({
+  data,
+  isPending,
+  error,
+}: {
+  data: TargetSummary | undefined;
+  isPending: boolean;
+  error: unknown;
+}) => {
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const value = (target: TargetRow, number: number | null | undefined) =>
+    typeof number === 'number'
+      ? `${formatNumber(number, locale, target.measure === '%' ? 2 : 0)}${target.measure === '%' ? '%' : ` ${target.measure}`}`
+      : '–';
+  const rows = (data?.targets ?? [])
+    .filter((target) => shown.includes(target.status))
+    .sort((a, b) => shown.indexOf(a.status) - shown.indexOf(b.status) || a.code.localeCompare(b.code));
+  return (
+    <Panel title="par.dashboard.targets.title" isPending={isPending} error={error} span={12}>
+      {data && (
+        <Stack direction="row" useFlexGap sx={{ flexWrap: 'wrap', gap: 0.5, mb: 2 }}>
+          {counts.map(([status, key]) => (
+            <Chip
+              key={status}
+              size="small"
+              variant="outlined"
+              color={statusColors[status]}
+              clickable
+              component={Link}
+              to={listPath('targets', { status: [status] })}
+              label={`${translate(`par.dashboard.target_status.${status}`)}: ${String(data[key])}`}
+            />
+          ))}
+        </Stack>
+      )}
+      {rows.length === 0 ? (
+        <Typography color="text.secondary">{translate('par.dashboard.targets.none')}</Typography>
+      ) : (
+        <Table size="small" aria-label={translate('par.dashboard.targets.title')}>
+          <TableHead>
+            <TableRow>
+              <TableCell>{translate('par.dashboard.targets.target')}</TableCell>
+              <TableCell>{translate('par.dashboard.targets.status')}</TableCell>
+              <TableCell align="right">{translate('par.dashboard.targets.actual')}</TableCell>
+              <TableCell align="right">{translate('par.dashboard.targets.projection')}</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {rows.map((target) => {
+              const actual = latestActual(target);
+              return (
+                <TableRow key={target.id}>
+                  <TableCell>
+                    <MuiLink component={Link} to={showPath('targets', target.id)}>
+                      {target.code}
+                    </MuiLink>{' '}
+                    <Typography component="span" variant="body2">
+                      {target.indicator}
+                    </Typography>
+                    <Typography variant="caption" component="div" color="text.secondary">
+                      {translate('par.dashboard.targets.aim', {
+                        comparator: translate(enumLabel('Comparator', target.comparator), { _: target.comparator }),
+                        value: value(target, target.targetValue),
+                        year: target.targetYear,
+                      })}
+                    </Typography>
+                  </TableCell>
+                  <TableCell>
+                    <TargetStatusChip status={target.status} />
+                    {target.statusReason && (
+                      <Typography variant="caption" component="div" color="text.secondary" sx={{ mt: 0.5 }}>
+                        {target.statusReason}
+                      </Typography>
+                    )}
+                  </TableCell>
+                  <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                    {actual ? `${value(target, actual.actualValue)} (${actual.year})` : '–'}
+                  </TableCell>
+                  <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                    {target.projection?.projectedValue !== null && target.projection?.projectedValue !== undefined
+                      ? `${value(target, target.projection.projectedValue)} (${target.targetYear})`
+                      : '–'}
+                  </TableCell>
+                </TableRow>
+              );
+            })}
+          </TableBody>
+        </Table>
+      )}
+    </Panel>
+  );
+};

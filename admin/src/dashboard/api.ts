@@ -1,0 +1,242 @@
+// What the committee dashboard asks the API, and the shapes it gets back: the index league table and
+// trends, targets by status, improvement plans with their checks, and task timeliness counts. Every
+// panel has its own query, so one slow or refused panel never holds the others back.
+import { useQuery } from '@tanstack/react-query';
+import { useDataProvider } from 'react-admin';
+import type { ParDataProvider } from '../dataProvider';
+
+export type IndexLevel = 'DISTRICT' | 'AGENCY' | 'COMMUNE';
+export type TargetStatus = 'ACHIEVED' | 'MISSED' | 'ON_COURSE' | 'AT_RISK' | 'NO_DATA';
+export type TaskGrouping = 'UNIT' | 'MONTH';
+
+export interface UnitRef {
+  id: string;
+  name: string;
+}
+
+export interface IndexNodeResult {
+  code: string;
+  name: string;
+  maxPoints: number;
+  points: number | null;
+  percent: number | null;
+  pointsLost: number | null;
+  node: { id: string; reformArea: { id: string } | null };
+}
+
+export interface LeagueRow {
+  unit: UnitRef;
+  result: { id: string; publishedPercent: number | null };
+  points: number | null;
+  maxPoints: number;
+  percent: number | null;
+  rank: number | null;
+  rankOf: number;
+  previousPercent: number | null;
+  delta: number | null;
+  previousRank: number | null;
+  rankChange: number | null;
+  weakestField: Pick<IndexNodeResult, 'code' | 'name' | 'pointsLost'> | null;
+  overdueTasks: number;
+  openTasks: number;
+}
+
+export interface TrendPoint {
+  year: number;
+  percent: number | null;
+  rank: number | null;
+  rankOf: number | null;
+  result: { id: string; publishedPercent: number | null };
+}
+
+export interface TrendSeries {
+  unit: UnitRef;
+  level: IndexLevel;
+  points: TrendPoint[];
+}
+
+export interface LatestResult {
+  id: string;
+  year: number;
+  unit: UnitRef;
+  fields: IndexNodeResult[];
+}
+
+export interface TargetRow {
+  id: string;
+  code: string;
+  indicator: string;
+  measure: string;
+  comparator: string;
+  targetValue: number;
+  targetYear: number;
+  metric: string;
+  status: TargetStatus;
+  statusReason: string | null;
+  unit: UnitRef | null;
+  years: { year: number; plannedValue: number | null; actualValue: number | null }[];
+  projection: { method: string; projectedValue: number | null } | null;
+}
+
+export interface TargetSummary {
+  total: number;
+  achieved: number;
+  missed: number;
+  onCourse: number;
+  atRisk: number;
+  noData: number;
+  targets: TargetRow[];
+}
+
+export interface PlanRow {
+  id: string;
+  year: number;
+  status: string;
+  targetPercent: number;
+  flagged: boolean;
+  unit: UnitRef;
+  checks: { code: string; message: string; node: { id: string; code: string; name: string } | null }[];
+}
+
+export interface TimelinessGroup {
+  key: string;
+  unit: UnitRef | null;
+  year: number | null;
+  month: number | null;
+  onTrack: number;
+  dueSoon: number;
+  overdue: number;
+  completedOnTime: number;
+  completedWithinExtension: number;
+  completedLate: number;
+  open: number;
+  total: number;
+}
+
+const leagueTableQuery = `query DashboardLeagueTable($level: IndexLevel!, $year: Int!) {
+  indexLeagueTable(level: $level, year: $year) {
+    unit { id name }
+    result { id publishedPercent }
+    points maxPoints percent rank rankOf previousPercent delta previousRank rankChange
+    weakestField { code name pointsLost }
+    overdueTasks openTasks
+  }
+}`;
+
+/** The years that have a framework for the level, newest first: the league table's choices. */
+const frameworkYearsQuery = `query DashboardYears($level: IndexLevel!) {
+  indexFrameworks(first: 100, filter: { level: { equals: $level } }, orderBy: [{ field: YEAR, direction: DESC }]) {
+    nodes { id year }
+  }
+}`;
+
+const trendFields = `unit { id name } level
+  points { year percent rank rankOf result { id publishedPercent } }`;
+
+const trendsQuery = `query DashboardTrends($filter: IndexResultFilter) {
+  indexTrends(filter: $filter) { ${trendFields} }
+}`;
+
+/** The district unit's newest result with its fields: where points were lost. */
+const latestResultQuery = `query DashboardLatestResult($level: IndexLevel!) {
+  indexResults(first: 1, filter: { level: { equals: $level } }, orderBy: [{ field: YEAR, direction: DESC }]) {
+    nodes {
+      id year unit { id name }
+      fields { code name maxPoints points percent pointsLost node { id reformArea { id } } }
+    }
+  }
+}`;
+
+const targetFields = `id code indicator measure comparator targetValue targetYear metric status statusReason
+  unit { id name }
+  years { year plannedValue actualValue }
+  projection { method projectedValue }`;
+
+const targetProgressQuery = `query DashboardTargets {
+  targetProgress {
+    total achieved missed onCourse atRisk noData
+    targets { ${targetFields} }
+  }
+}`;
+
+const plansQuery = `query DashboardPlans {
+  improvementPlans(first: 100, orderBy: [{ field: YEAR, direction: DESC }, { field: UNIT }]) {
+    nodes {
+      id year status targetPercent flagged unit { id name }
+      checks { code message node { id code name } }
+    }
+  }
+}`;
+
+const timelinessQuery = `query DashboardTimeliness($filter: TaskFilter, $groupBy: TaskGrouping) {
+  taskTimelinessCounts(filter: $filter, groupBy: $groupBy) {
+    key unit { id name } year month
+    onTrack dueSoon overdue completedOnTime completedWithinExtension completedLate open total
+  }
+}`;
+
+/** One read-only query through the data provider (an expired session signs out, as everywhere). */
+function useRead<T, R>(key: unknown[], query: string, variables: Record<string, unknown>, pick: (data: T) => R) {
+  const dataProvider = useDataProvider<ParDataProvider>();
+  return useQuery({
+    queryKey: ['dashboard', ...key],
+    retry: 1,
+    queryFn: async () => pick(await dataProvider.readQuery<T>(query, variables)),
+  });
+}
+
+export const useFrameworkYears = (level: IndexLevel) =>
+  useRead(
+    ['years', level],
+    frameworkYearsQuery,
+    { level },
+    (data: { indexFrameworks: { nodes: { year: number }[] } }) =>
+      [...new Set(data.indexFrameworks.nodes.map((node) => node.year))].sort((a, b) => b - a),
+  );
+
+export function useLeagueTable(level: IndexLevel, year: number | undefined) {
+  const dataProvider = useDataProvider<ParDataProvider>();
+  return useQuery({
+    queryKey: ['dashboard', 'league', level, year],
+    retry: 1,
+    enabled: year !== undefined,
+    queryFn: async () =>
+      (await dataProvider.readQuery<{ indexLeagueTable: LeagueRow[] }>(leagueTableQuery, { level, year }))
+        .indexLeagueTable,
+  });
+}
+
+/** The trend of every unit of a level, or of one unit when `unitId` is given. */
+export function useTrends(level: IndexLevel, unitId?: string) {
+  const dataProvider = useDataProvider<ParDataProvider>();
+  const filter = { level: { equals: level }, ...(unitId ? { unit: { equals: unitId } } : {}) };
+  return useQuery({
+    queryKey: ['dashboard', 'trends', level, unitId ?? null],
+    retry: 1,
+    enabled: unitId !== '',
+    queryFn: async () =>
+      (await dataProvider.readQuery<{ indexTrends: TrendSeries[] }>(trendsQuery, { filter })).indexTrends,
+  });
+}
+
+export const useLatestResult = (level: IndexLevel) =>
+  useRead(
+    ['latest', level],
+    latestResultQuery,
+    { level },
+    (data: { indexResults: { nodes: LatestResult[] } }) => data.indexResults.nodes[0] ?? null,
+  );
+
+export const useTargetProgress = () =>
+  useRead(['targets'], targetProgressQuery, {}, (data: { targetProgress: TargetSummary }) => data.targetProgress);
+
+export const usePlans = () =>
+  useRead(['plans'], plansQuery, {}, (data: { improvementPlans: { nodes: PlanRow[] } }) => data.improvementPlans.nodes);
+
+export const useTimeliness = (groupBy: TaskGrouping, filter: Record<string, unknown>) =>
+  useRead(
+    ['timeliness', groupBy, filter],
+    timelinessQuery,
+    { groupBy, filter },
+    (data: { taskTimelinessCounts: TimelinessGroup[] }) => data.taskTimelinessCounts,
+  );
