@@ -37,6 +37,8 @@ export interface App {
   logger: Logger;
   /** The app's own Prometheus registry (what /metrics serves). */
   metrics: Observability['registry'];
+  /** Marks the process as stopping: /ready answers 503 from then on. */
+  stopping: () => void;
 }
 
 /** Headroom over the file size limit for the rest of a multipart request (operations, map, boundaries). */
@@ -340,5 +342,5 @@ export function createApp({ db, config, now = () => new Date(), logger }: AppOpt
       return answer;
     });
   };
-  return { fetch, handle, logger: log, metrics: observability.registry };
+  return { fetch, handle, logger: log, metrics: observability.registry, stopping: observability.stopping };
 }

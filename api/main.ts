@@ -41,6 +41,7 @@ server.listen(config.port, config.host, () => {
 function stop(signal: string) {
   if (stopping) return;
   stopping = true;
+  app.stopping();
   logger.info({ signal }, 'stopping: finishing requests in flight');
   for (const res of responses) if (!res.headersSent) res.setHeader('connection', 'close');
   // Stop accepting connections once those already made are accepted: after the next pass of the event

@@ -65,8 +65,10 @@ export interface Observability {
     startedAt: bigint,
     aborted?: boolean,
   ): void;
-  /** GET /ready: 200 when the database answers and no migration is pending, 503 otherwise. */
+  /** GET /ready: 200 when the database answers and no migration is pending, 503 otherwise or once stopping. */
   ready(): Promise<Response>;
+  /** From now on /ready answers 503, so that a load balancer sends no new requests while the process stops. */
+  stopping(): void;
   /** GET /metrics in Prometheus's text format; with METRICS_TOKEN set, only for its bearer. */
   metrics(request: Request): Promise<Response>;
   registry: Registry;
@@ -168,6 +170,7 @@ export function createObservability({
   };
 
   let migrationsCheckedAt = 0;
+  let draining = false;
   let readinessInFlight: Promise<Readiness> | null = null;
 
   async function checkReadiness(): Promise<Readiness> {
@@ -223,7 +226,11 @@ export function createObservability({
       else if (status >= 500) scope.log.error(line, 'request');
       else scope.log.info(line, 'request');
     },
+    stopping() {
+      draining = true;
+    },
     async ready() {
+      if (draining) return json(503, { status: 'stopping', ready: false });
       readinessInFlight ??= checkReadiness().finally(() => {
         readinessInFlight = null;
       });

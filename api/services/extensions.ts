@@ -3,11 +3,11 @@
 // against what was first assigned.
 import type { DeadlineExtension, Prisma } from '../../generated/prisma/client.ts';
 import { viewerOf } from '../context.ts';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
+import { ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
 import { formatDay } from './calendar.ts';
 import { created } from './audit.ts';
 import type { Write } from './mutation.ts';
-import { writeTaskChange } from './task-steps.ts';
+import { settle, writeTaskChange } from './guarded-writes.ts';
 import { loadTaskVersion } from './tasks.ts';
 import { assertTaskAction, partyOf } from './task-workflow.ts';
 
@@ -72,15 +72,6 @@ async function loadPending(w: Write, id: number): Promise<DeadlineExtension> {
     throw ValidationError.field('id', `The request was already ${extension.status.toLowerCase()}`);
   }
   return extension;
-}
-
-/**
- * Ends a pending request. The status in the filter makes a second, concurrent decision on the same
- * request lose instead of overwriting the first.
- */
-export async function settle(w: Write, id: number, data: Prisma.DeadlineExtensionUncheckedUpdateManyInput) {
-  const { count } = await w.tx.deadlineExtension.updateMany({ where: { id, status: 'PENDING' }, data });
-  if (count === 0) throw new ConflictError('DeadlineExtension', `DeadlineExtension:${id}`, 0);
 }
 
 export async function withdrawExtension(w: Write, id: number, select: ExtensionSelection) {

@@ -1,48 +1,15 @@
 // The workflow steps of a task (start, progress, submit, approve, return, cancel) and comments.
 // Each checks the version read, who may act and from which status, then writes the task, one
 // timeline event and one audit row in the mutation's transaction.
-import type { Prisma, TaskEventType, TaskStatus } from '../../generated/prisma/client.ts';
+import type { Prisma, TaskStatus } from '../../generated/prisma/client.ts';
 import { viewerOf } from '../context.ts';
-import { ConflictError, ValidationError } from '../errors.ts';
+import { ValidationError } from '../errors.ts';
 import type { Changes } from './audit.ts';
 import { dayIn } from './calendar.ts';
-import { settle } from './extensions.ts';
+import { settle, writeTaskChange, type LoadedTask } from './guarded-writes.ts';
 import type { Write } from './mutation.ts';
 import { loadTaskVersion, type TaskSelection } from './tasks.ts';
 import { assertTaskAction, type TaskAction } from './task-workflow.ts';
-
-type LoadedTask = Awaited<ReturnType<typeof loadTaskVersion>>;
-
-interface StepChange {
-  data: Prisma.TaskUncheckedUpdateManyInput;
-  changes: Changes;
-  type: TaskEventType;
-  note: string | null;
-  toStatus?: TaskStatus;
-}
-
-/** Writes a task change guarded by its version, with its timeline event and audit row. */
-export async function writeTaskChange(w: Write, task: LoadedTask, step: StepChange): Promise<void> {
-  const viewer = viewerOf(w);
-  const { count } = await w.tx.task.updateMany({
-    where: { id: task.id, version: task.version },
-    data: { ...step.data, version: { increment: 1 } },
-  });
-  // Another writer committed between our read and our write: the version in the filter lost the race.
-  if (count === 0) throw new ConflictError('Task', `Task:${task.id}`, task.version + 1);
-  await w.tx.taskEvent.create({
-    data: {
-      taskId: task.id,
-      type: step.type,
-      actorId: viewer.accountId,
-      at: w.now,
-      ...(step.toStatus && step.toStatus !== task.status && { fromStatus: task.status, toStatus: step.toStatus }),
-      changes: step.changes as unknown as Prisma.InputJsonValue,
-      note: step.note,
-    },
-  });
-  w.audit({ action: 'UPDATE', entity: 'Task', entityId: task.id, changes: step.changes, note: step.note });
-}
 
 function statusChange(task: LoadedTask, to: TaskStatus): Changes {
   return { status: { before: task.status, after: to } };

@@ -407,6 +407,20 @@ describe.each(databaseKinds)('HTTP hardening on %s', (kind) => {
       }
     });
 
+    it('is not ready (503) once stopping, so a load balancer sends nothing new while requests finish', async () => {
+      const leaving = await startApp(kind);
+      try {
+        expect((await leaving.send('/ready')).status).toBe(200);
+        leaving.app.stopping();
+        const response = await leaving.send('/ready');
+        expect(response.status).toBe(503);
+        expect(await response.json()).toEqual({ status: 'stopping', ready: false });
+        expect((await leaving.send('/health')).status).toBe(200);
+      } finally {
+        await leaving.close();
+      }
+    });
+
     it('is not ready (503) when the database does not answer', async () => {
       let unreachable: Database;
       if (kind === 'postgres') {
