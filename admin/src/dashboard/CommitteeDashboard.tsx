@@ -44,7 +44,7 @@ export function targetLines(
     .filter((target) => target.metric === 'PAR_INDEX_PERCENT' && unitId !== undefined && target.unit?.id === unitId)
     .filter((target) => ['GT', 'GTE'].includes(target.comparator))
     .map((target): TargetLine => {
-      const planned = target.years.filter((year) => typeof year.plannedValue === 'number');
+      const planned = target.progress.filter((year) => typeof year.plannedValue === 'number');
       const symbol = comparatorSymbol[target.comparator] ?? '';
       if (planned.length >= 2) {
         const value = planned.at(-1)?.plannedValue ?? target.targetValue;

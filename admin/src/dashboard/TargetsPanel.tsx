@@ -13,9 +13,10 @@ import {
   type ChipProps,
 } from '@mui/material';
 import { Link, useLocaleState, useTranslate } from 'react-admin';
+import { intlLocale } from '../common/dates';
 import { enumLabel } from '../enums';
 import type { TargetRow, TargetStatus, TargetSummary } from './api';
-import { formatNumber, listPath, showPath } from './format';
+import { listPath, showPath } from './format';
 import { Panel } from './Panel';
 
 const statusColors: Record<TargetStatus, ChipProps['color']> = {
@@ -49,7 +50,7 @@ export const TargetStatusChip = ({ status }: { status: TargetStatus }) => {
 };
 
 const latestActual = (target: TargetRow) =>
-  [...target.years].reverse().find((year) => year.actualValue !== null && year.actualValue !== undefined);
+  [...target.progress].reverse().find((year) => year.actualValue !== null && year.actualValue !== undefined);
 
 export const TargetsPanel = ({
   data,
@@ -62,10 +63,16 @@ export const TargetsPanel = ({
 }) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
-  const value = (target: TargetRow, number: number | null | undefined) =>
-    typeof number === 'number'
-      ? `${formatNumber(number, locale, target.measure === '%' ? 2 : 0)}${target.measure === '%' ? '%' : ` ${target.measure}`}`
-      : '–';
+  /** A figure in the target's measure: "93,12%", "3 hạng"; targets themselves without trailing zeros. */
+  const value = (target: TargetRow, number: number | null | undefined, exact = true) => {
+    if (typeof number !== 'number') return '–';
+    const digits = target.measure === '%' && exact ? 2 : 0;
+    const text = number.toLocaleString(intlLocale(locale), {
+      minimumFractionDigits: digits,
+      maximumFractionDigits: Math.max(digits, 2),
+    });
+    return target.measure === '%' ? `${text}%` : `${text} ${target.measure}`;
+  };
   const rows = (data?.targets ?? [])
     .filter((target) => shown.includes(target.status))
     .sort((a, b) => shown.indexOf(a.status) - shown.indexOf(b.status) || a.code.localeCompare(b.code));
@@ -114,7 +121,7 @@ export const TargetsPanel = ({
                     <Typography variant="caption" component="div" color="text.secondary">
                       {translate('par.dashboard.targets.aim', {
                         comparator: translate(enumLabel('Comparator', target.comparator), { _: target.comparator }),
-                        value: value(target, target.targetValue),
+                        value: value(target, target.targetValue, false),
                         year: target.targetYear,
                       })}
                     </Typography>

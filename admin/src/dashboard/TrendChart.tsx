@@ -60,6 +60,7 @@ export const TrendChart = ({ points, targets = [], untilYear, height = 280 }: Tr
           <XAxis dataKey="year" padding={{ left: 24, right: 24 }} />
           <YAxis
             domain={values.length > 0 ? [low, high] : ['auto', 'auto']}
+            allowDecimals={false}
             tickFormatter={(value: number) => `${formatNumber(value, locale, 0)}%`}
             width={48}
           />
@@ -92,7 +93,16 @@ export const TrendChart = ({ points, targets = [], untilYear, height = 280 }: Tr
             isAnimationActive={false}
             connectNulls={false}
           >
-            <LabelList dataKey="percent" position="top" formatter={percent} fontSize={12} />
+            {/* A halo in the card's colour keeps each figure readable where it crosses a line. */}
+            <LabelList
+              dataKey="percent"
+              position="top"
+              formatter={percent}
+              fontSize={12}
+              stroke={theme.palette.background.paper}
+              strokeWidth={3}
+              paintOrder="stroke"
+            />
           </Line>
         </LineChart>
       </ResponsiveContainer>

@@ -74,7 +74,8 @@ export interface TargetRow {
   status: TargetStatus;
   statusReason: string | null;
   unit: UnitRef | null;
-  years: { year: number; plannedValue: number | null; actualValue: number | null }[];
+  /** Each year's planned and actual value, oldest first (actuals of index targets come from the results). */
+  progress: { year: number; plannedValue: number | null; actualValue: number | null; status: string; final: boolean }[];
   projection: { method: string; projectedValue: number | null } | null;
 }
 
@@ -149,7 +150,7 @@ const latestResultQuery = `query DashboardLatestResult($level: IndexLevel!) {
 
 const targetFields = `id code indicator measure comparator targetValue targetYear metric status statusReason
   unit { id name }
-  years { year plannedValue actualValue }
+  progress { year plannedValue actualValue status final }
   projection { method projectedValue }`;
 
 const targetProgressQuery = `query DashboardTargets {
