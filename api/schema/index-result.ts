@@ -1,6 +1,9 @@
 import type { IndexLevel, Prisma } from '../../generated/prisma/client.ts';
+import { z } from 'zod';
 import { builder } from '../builder.ts';
-import { percentOf, topLevelTotal } from '../services/index-totals.ts';
+import type { Context } from '../context.ts';
+import { indexLoaders, nodeResults, type NodeResultValue, type RankedResult } from '../services/index-loaders.ts';
+import { delta, depthOf, percentOf, pointsLost } from '../services/index-scores.ts';
 import { decimalOrNull } from './decimal.ts';
 import {
   IDFilter,
@@ -15,19 +18,60 @@ import {
   type Logical,
   type RangeFilterValue,
 } from './filters.ts';
-import { IndexLevelFilter } from './index-framework.ts';
+import { IndexLevelFilter, IndexNodeRef } from './index-framework.ts';
 import { offsetArgOptions, orderInput, withOffset } from './lists.ts';
 
-// Totals need the top-level fields only: the database filters them (one query each for scores and
-// maxima, a few rows per result) rather than sending every criterion's score and node.
-const topLevelScores = {
-  where: { node: { parentId: null } },
-  select: { points: true },
-} satisfies Prisma.IndexResult$scoresArgs;
-const topLevelNodes = {
-  where: { parentId: null },
-  select: { maxPoints: true },
-} satisfies Prisma.IndexFramework$nodesArgs;
+/** The columns the computed fields need to find a result's framework, peers and previous year. */
+const resultKeySelect = {
+  id: true,
+  unitId: true,
+  frameworkId: true,
+} satisfies Prisma.IndexResultSelect;
+
+/** A result's computed total, percent and ranks, from its framework's ranking (one query per framework). */
+const rankedOf = async (ctx: Context, r: { id: number; frameworkId: number }): Promise<RankedResult | null> =>
+  (await indexLoaders(ctx).ranking.load(r.frameworkId)).byResult.get(r.id) ?? null;
+
+export const IndexNodeResultRef = builder.objectRef<NodeResultValue>('IndexNodeResult').implement({
+  description:
+    "A unit's points on one node of the framework in one year, computed from the tree, with the change from the previous year's node of the same code.",
+  fields: (t) => ({
+    node: t.field({ type: IndexNodeRef, description: 'The node scored.', resolve: (v) => v.node }),
+    code: t.string({
+      description: 'Dotted code of the node, e.g. "7.2"; stable across years.',
+      resolve: (v) => v.node.code,
+    }),
+    name: t.string({ description: 'What the node assesses.', resolve: (v) => v.node.name }),
+    maxPoints: t.float({ description: 'The most points the node can give.', resolve: (v) => v.maxPoints }),
+    points: t.float({
+      nullable: true,
+      description:
+        "Points scored: the node's stored score, or the sum of its children's points when it has none; null when nothing at or under it was scored.",
+      resolve: (v) => v.points,
+    }),
+    percent: t.float({
+      nullable: true,
+      description: "Points as a percentage of the node's maximum, two decimals.",
+      resolve: (v) => percentOf(v.points, v.maxPoints),
+    }),
+    pointsLost: t.float({
+      nullable: true,
+      description: 'Maximum minus points scored: where the unit lost points.',
+      resolve: (v) => pointsLost(v.maxPoints, v.points),
+    }),
+    previousPoints: t.float({
+      nullable: true,
+      description:
+        "Points on the node of the same code in the unit's previous result (the previous framework year of the same level); null when there is none.",
+      resolve: (v) => v.previousPoints,
+    }),
+    delta: t.float({
+      nullable: true,
+      description: 'Points minus previousPoints; null when either is missing.',
+      resolve: (v) => delta(v.points, v.previousPoints),
+    }),
+  }),
+});
 
 export const IndexResultRef = builder.prismaNode('IndexResult', {
   id: { field: 'id' },
@@ -57,25 +101,101 @@ export const IndexResultRef = builder.prismaNode('IndexResult', {
       description: 'True when the published figures are illustrative demo data.',
     }),
     totalPoints: t.float({
-      description: 'Sum of the points scored on the top-level fields.',
-      select: { scores: topLevelScores },
-      resolve: (r) => topLevelTotal(r.scores.map((s) => ({ parentId: null, points: s.points.toNumber() }))),
+      description:
+        "Sum of the points on the top-level fields, a field without a stored score counting its children's points; 0 when nothing was scored.",
+      select: resultKeySelect,
+      resolve: async (r, _args, ctx) => (await rankedOf(ctx, r))?.points ?? 0,
     }),
     percent: t.float({
       nullable: true,
-      description: "Total points as a percentage of the framework's maximum, computed from the tree.",
-      select: { scores: topLevelScores, framework: { select: { nodes: topLevelNodes } } },
-      resolve: (r) =>
-        percentOf(
-          topLevelTotal(r.scores.map((s) => ({ parentId: null, points: s.points.toNumber() }))),
-          topLevelTotal(r.framework.nodes.map((n) => ({ parentId: null, points: n.maxPoints.toNumber() }))),
-        ),
+      description:
+        "Total points as a percentage of the framework's maximum, computed from the tree, two decimals; null when nothing was scored.",
+      select: resultKeySelect,
+      resolve: async (r, _args, ctx) => (await rankedOf(ctx, r))?.percent ?? null,
+    }),
+    rank: t.int({
+      nullable: true,
+      description:
+        'Rank among the results of the same framework (units of the same level, same year), 1 = best: the published rank when there is one, else computedRank.',
+      select: resultKeySelect,
+      resolve: async (r, _args, ctx) => (await rankedOf(ctx, r))?.rank ?? null,
+    }),
+    rankOf: t.int({
+      nullable: true,
+      description:
+        'Number of units rank is out of: the published count with a published rank (or the computed count when none was published), else the number of results of the framework with a computed percent.',
+      select: resultKeySelect,
+      resolve: async (r, _args, ctx) => (await rankedOf(ctx, r))?.rankOf ?? null,
+    }),
+    computedRank: t.int({
+      nullable: true,
+      description:
+        'Competition rank by computed percent among the results of the same framework: equal percents (at two decimals) share a rank and the next rank skips (1, 1, 3); null when nothing was scored.',
+      select: resultKeySelect,
+      resolve: async (r, _args, ctx) => (await rankedOf(ctx, r))?.computedRank ?? null,
+    }),
+    percentDelta: t.float({
+      nullable: true,
+      description: "Percent minus the previous result's percent, in percentage points; null without both.",
+      select: resultKeySelect,
+      resolve: async (r, _args, ctx) => {
+        const previous = await indexLoaders(ctx).previous.load(r);
+        if (!previous) return null;
+        const [current, before] = await Promise.all([rankedOf(ctx, r), rankedOf(ctx, previous)]);
+        return delta(current?.percent, before?.percent);
+      },
+    }),
+    fields: t.field({
+      type: [IndexNodeResultRef],
+      description: 'Points per top-level field, in code order, with the changes from the previous year.',
+      select: resultKeySelect,
+      resolve: async (r, _args, ctx) => {
+        const loaders = indexLoaders(ctx);
+        const facts = await loaders.framework.load(r.frameworkId);
+        return nodeResults(
+          loaders,
+          r,
+          (facts?.nodes ?? []).filter((node) => node.parentId === null),
+        );
+      },
+    }),
+    nodes: t.field({
+      type: [IndexNodeResultRef],
+      description: 'Points per node of the tree in code order (a field before its criteria), down to depth.',
+      args: {
+        depth: t.arg.int({
+          description: '1 for fields only, 2 down to criteria, 3 down to sub-criteria; omitted, every node.',
+          validate: z.number().int().min(1),
+        }),
+      },
+      select: resultKeySelect,
+      resolve: async (r, args, ctx) => {
+        const loaders = indexLoaders(ctx);
+        const facts = await loaders.framework.load(r.frameworkId);
+        const depth = args.depth ?? Number.POSITIVE_INFINITY;
+        return nodeResults(
+          loaders,
+          r,
+          (facts?.nodes ?? []).filter((node) => depthOf(node.code) <= depth),
+        );
+      },
     }),
     scores: t.relation('scores', { query: { orderBy: { node: { code: 'asc' } } } }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
   }),
 });
+
+builder.prismaObjectFields(IndexResultRef, (t) => ({
+  previous: t.field({
+    type: IndexResultRef,
+    nullable: true,
+    description:
+      "The same unit's result under the previous framework year of the same level (the latest earlier year with a framework); null when the unit has no result that year.",
+    select: resultKeySelect,
+    resolve: (r, _args, ctx) => indexLoaders(ctx).previous.load(r),
+  }),
+}));
 
 export const IndexScoreRef = builder.prismaNode('IndexScore', {
   id: { field: 'id' },
@@ -92,7 +212,7 @@ export const IndexScoreRef = builder.prismaNode('IndexScore', {
   }),
 });
 
-interface IndexResultFilterValue extends Logical<IndexResultFilterValue> {
+export interface IndexResultFilterValue extends Logical<IndexResultFilterValue> {
   unit?: IdFilterValue | null;
   framework?: IdFilterValue | null;
   year?: RangeFilterValue<number> | null;
@@ -110,7 +230,9 @@ export const IndexResultFilter = builder.inputRef<IndexResultFilterValue>('Index
   }),
 });
 
-function resultWhere(filter: IndexResultFilterValue | null | undefined): Prisma.IndexResultWhereInput | undefined {
+export function resultWhere(
+  filter: IndexResultFilterValue | null | undefined,
+): Prisma.IndexResultWhereInput | undefined {
   return logicalWhere(filter, (f): Prisma.IndexResultWhereInput => ({
     ...(f.unit && { unitId: idWhere(f.unit, 'Unit', 'filter.unit') }),
     ...(f.framework && { frameworkId: idWhere(f.framework, 'IndexFramework', 'filter.framework') }),

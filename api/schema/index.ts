@@ -7,6 +7,7 @@ import './deadline-extension.ts';
 import './evidence.ts';
 import './headship.ts';
 import './improvement-plan.ts';
+import './index-analytics.ts';
 import './index-framework.ts';
 import './index-result.ts';
 import './objective.ts';

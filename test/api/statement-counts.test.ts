@@ -17,6 +17,13 @@ import { statementCounter, type StatementCounter } from '../support/query-counte
 const taskListStatements = 11;
 /** The task page for the secretariat; a unit head's adds their supporting units' ids to the same queries. */
 const taskDetailStatements = 18;
+/**
+ * The league table with each result's fields and previous year: session (2), framework, results, units,
+ * tasks (2), the framework's tree (2) and its level's years, totals, field points, previous results, the
+ * previous framework's tree (2) and years, previous field points and totals, and the nested results'
+ * year and previous result that the Pothos selection loads again (4).
+ */
+const indexLeagueStatements = 22;
 
 describe.each(databaseKinds)('SQL statements per request (%s)', (kind) => {
   let db: TestDatabase;
@@ -125,6 +132,41 @@ describe.each(databaseKinds)('SQL statements per request (%s)', (kind) => {
       expect(pageOf(hundred.data, field).length, field).toBeGreaterThan(pageOf(ten.data, field).length);
       expect(hundred.count, field).toBe(ten.count);
     }
+  });
+
+  it('the index league table and trends send as many statements for 2 units as for all of a level', async () => {
+    const [latest] = await db.prisma.indexFramework.findMany({
+      where: { level: 'COMMUNE' },
+      orderBy: { year: 'desc' },
+      take: 1,
+    });
+    const communes = await db.prisma.indexResult.findMany({
+      where: { frameworkId: latest?.id },
+      select: { unitId: true },
+      orderBy: { unitId: 'asc' },
+    });
+    expect(communes.length).toBeGreaterThan(5);
+    const two = { unit: { in: communes.slice(0, 2).map((r) => `Unit:${r.unitId}`) } };
+    const node = 'code points maxPoints percent pointsLost previousPoints delta node { id code }';
+    const league = `query ($year: Int!, $filter: IndexResultFilter) {
+      indexLeagueTable(level: COMMUNE, year: $year, filter: $filter) {
+        unit { id name } points maxPoints percent rank rankOf previousPercent delta previousRank rankChange
+        weakestField { ${node} } overdueTasks openTasks
+        result { id year computedRank percentDelta fields { ${node} } previous { id year percent rank } } } }`;
+    const few = await statements(league, { year: latest?.year, filter: two });
+    const all = await statements(league, { year: latest?.year });
+    expect(few.data.indexLeagueTable as unknown[]).toHaveLength(2);
+    expect(all.data.indexLeagueTable as unknown[]).toHaveLength(communes.length);
+    expect(all.count).toBe(few.count);
+    expect(all.count).toBeLessThanOrEqual(indexLeagueStatements);
+
+    const trends = `query ($filter: IndexResultFilter) {
+      indexTrends(filter: $filter, nodeCodes: ["1", "2"]) {
+        unit { id name } level points { year percent rank rankOf nodes { ${node} } } } }`;
+    const fewSeries = await statements(trends, { filter: { level: { equals: 'COMMUNE' }, ...two } });
+    const allSeries = await statements(trends, { filter: { level: { equals: 'COMMUNE' } } });
+    expect(allSeries.data.indexTrends as unknown[]).toHaveLength(communes.length);
+    expect(allSeries.count).toBe(fewSeries.count);
   });
 
   it('the task page sends a fixed number of statements, however long its history', async () => {

@@ -1,0 +1,298 @@
+// Analyst views of the PAR index: the league table of one level and year, and index trends per unit over
+// years. Totals, percents and ranks come from the index loaders (summed in the database by the tree rule,
+// a fixed number of statements however many units); the rules themselves are in services/index-scores.ts.
+import type { IndexLevel, IndexNode, IndexResult, Unit } from '../../generated/prisma/client.ts';
+import { builder } from '../builder.ts';
+import type { Context } from '../context.ts';
+import { indexLoaders, nodeResults, type NodeResultValue } from '../services/index-loaders.ts';
+import { delta, rankChange, weakestField } from '../services/index-scores.ts';
+import { openStatuses, timelinessWhere } from '../services/timeliness.ts';
+import { IndexLevelEnum } from './index-framework.ts';
+import { IndexNodeResultRef, IndexResultFilter, IndexResultRef, resultWhere } from './index-result.ts';
+import { UnitRef } from './unit.ts';
+
+interface LeagueRow {
+  unit: Unit;
+  result: IndexResult;
+  points: number | null;
+  maxPoints: number;
+  percent: number | null;
+  rank: number | null;
+  rankOf: number;
+  previousPercent: number | null;
+  previousRank: number | null;
+  weakestField: NodeResultValue | null;
+  overdueTasks: number;
+  openTasks: number;
+}
+
+interface TrendPoint {
+  year: number;
+  result: IndexResult;
+  percent: number | null;
+  points: number | null;
+  maxPoints: number;
+  rank: number | null;
+  rankOf: number | null;
+  nodes: NodeResultValue[];
+}
+
+interface TrendSeries {
+  unit: Unit;
+  level: IndexLevel;
+  points: TrendPoint[];
+}
+
+const IndexLeagueRowRef = builder.objectRef<LeagueRow>('IndexLeagueRow').implement({
+  description: "One unit's line in the league table of a level and year.",
+  fields: (t) => ({
+    unit: t.field({ type: UnitRef, description: 'The unit.', resolve: (row) => row.unit }),
+    result: t.field({
+      type: IndexResultRef,
+      description: "The unit's result that year.",
+      resolve: (row) => row.result,
+    }),
+    points: t.float({
+      nullable: true,
+      description: 'Total points computed from the tree; null when nothing was scored.',
+      resolve: (row) => row.points,
+    }),
+    maxPoints: t.float({ description: "The framework's maximum points.", resolve: (row) => row.maxPoints }),
+    percent: t.float({
+      nullable: true,
+      description: 'Total as a percentage of the maximum, computed from the tree, two decimals.',
+      resolve: (row) => row.percent,
+    }),
+    rank: t.int({
+      nullable: true,
+      description: 'Published rank when there is one, else the competition rank by computed percent (ties share).',
+      resolve: (row) => row.rank,
+    }),
+    rankOf: t.int({
+      description: 'Number of units the rank is out of (the published count with a published rank).',
+      resolve: (row) => row.rankOf,
+    }),
+    previousPercent: t.float({
+      nullable: true,
+      description: "Percent of the unit's result in the previous framework year of the level; null without one.",
+      resolve: (row) => row.previousPercent,
+    }),
+    delta: t.float({
+      nullable: true,
+      description: 'Percent minus previousPercent, in percentage points.',
+      resolve: (row) => delta(row.percent, row.previousPercent),
+    }),
+    previousRank: t.int({
+      nullable: true,
+      description: 'Rank (published or computed, as rank) in the previous framework year.',
+      resolve: (row) => row.previousRank,
+    }),
+    rankChange: t.int({
+      nullable: true,
+      description: 'Places gained since the previous year: previousRank minus rank (positive = moved up).',
+      resolve: (row) => rankChange(row.rank, row.previousRank),
+    }),
+    weakestField: t.field({
+      type: IndexNodeResultRef,
+      nullable: true,
+      description:
+        'The top-level field where the unit lost most points (ties: the lower share of its maximum, then code order); null when it lost none.',
+      resolve: (row) => row.weakestField,
+    }),
+    overdueTasks: t.int({
+      description: 'Tasks the unit leads that are open past their deadline, as of today.',
+      resolve: (row) => row.overdueTasks,
+    }),
+    openTasks: t.int({
+      description:
+        'Tasks the unit leads that are still open (not started, in progress, submitted or returned), as of today.',
+      resolve: (row) => row.openTasks,
+    }),
+  }),
+});
+
+const IndexTrendPointRef = builder.objectRef<TrendPoint>('IndexTrendPoint').implement({
+  description: "A unit's index in one year of a trend.",
+  fields: (t) => ({
+    year: t.int({ description: 'The framework year.', resolve: (p) => p.year }),
+    result: t.field({ type: IndexResultRef, description: 'The result of that year.', resolve: (p) => p.result }),
+    percent: t.float({
+      nullable: true,
+      description: 'Total as a percentage of the maximum, computed from the tree.',
+      resolve: (p) => p.percent,
+    }),
+    points: t.float({ nullable: true, description: 'Total points computed from the tree.', resolve: (p) => p.points }),
+    maxPoints: t.float({ description: "The year's framework maximum.", resolve: (p) => p.maxPoints }),
+    rank: t.int({
+      nullable: true,
+      description: 'Published rank when there is one, else the computed competition rank.',
+      resolve: (p) => p.rank,
+    }),
+    rankOf: t.int({ nullable: true, description: 'Number of units the rank is out of.', resolve: (p) => p.rankOf }),
+    nodes: t.field({
+      type: [IndexNodeResultRef],
+      description:
+        "Points on the nodes asked for by nodeCodes, in that order (the top-level fields when nodeCodes is omitted); a code the year's framework lacks is left out.",
+      resolve: (p) => p.nodes,
+    }),
+  }),
+});
+
+const IndexTrendSeriesRef = builder.objectRef<TrendSeries>('IndexTrendSeries').implement({
+  description: "One unit's index results over the years, at one level.",
+  fields: (t) => ({
+    unit: t.field({ type: UnitRef, description: 'The unit.', resolve: (s) => s.unit }),
+    level: t.field({ type: IndexLevelEnum, description: 'The level of the frameworks.', resolve: (s) => s.level }),
+    points: t.field({
+      type: [IndexTrendPointRef],
+      description: 'One point per year with a result, oldest first.',
+      resolve: (s) => s.points,
+    }),
+  }),
+});
+
+const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'vi');
+
+/** Open and overdue tasks led by each unit, as of today: two grouped counts in the database. */
+async function taskCounts(ctx: Context, unitIds: number[]) {
+  const fields = {
+    deadline: ctx.prisma.task.fields.deadline,
+    originalDeadline: ctx.prisma.task.fields.originalDeadline,
+  };
+  const leadBy = { leadUnitId: { in: unitIds } };
+  const [open, overdue] = await Promise.all([
+    ctx.prisma.task.groupBy({
+      by: ['leadUnitId'],
+      where: { ...leadBy, status: { in: [...openStatuses] } },
+      _count: { _all: true },
+    }),
+    ctx.prisma.task.groupBy({
+      by: ['leadUnitId'],
+      where: { ...leadBy, ...timelinessWhere('OVERDUE', ctx.today, ctx.dueSoonDays, fields) },
+      _count: { _all: true },
+    }),
+  ]);
+  const counts = (groups: { leadUnitId: number; _count: { _all: number } }[]) =>
+    new Map(groups.map((group) => [group.leadUnitId, group._count._all]));
+  return { open: counts(open), overdue: counts(overdue) };
+}
+
+builder.queryField('indexLeagueTable', (t) =>
+  t.field({
+    type: [IndexLeagueRowRef],
+    description:
+      'League table of the units of one level in one year, by rank then unit name (unranked last). Ranks are among all results of the framework, whatever the filter selects.',
+    args: {
+      level: t.arg({ type: IndexLevelEnum, required: true, description: 'The level of the framework.' }),
+      year: t.arg.int({ required: true, description: 'The framework year.' }),
+      filter: t.arg({ type: IndexResultFilter }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const loaders = indexLoaders(ctx);
+      const framework = await ctx.prisma.indexFramework.findUnique({
+        where: { level_year: { level: args.level, year: args.year } },
+        select: { id: true },
+      });
+      if (!framework) return [];
+      const filter = resultWhere(args.filter);
+      const results = await ctx.prisma.indexResult.findMany({
+        where: { AND: [{ frameworkId: framework.id }, ...(filter ? [filter] : [])] },
+        include: { unit: true },
+      });
+      const [facts, ranking, tasks] = await Promise.all([
+        loaders.framework.load(framework.id),
+        loaders.ranking.load(framework.id),
+        taskCounts(
+          ctx,
+          results.map((r) => r.unitId),
+        ),
+      ]);
+      const fieldNodes = (facts?.nodes ?? []).filter((node) => node.parentId === null);
+      const rows = await Promise.all(
+        results.map(async ({ unit, ...result }): Promise<LeagueRow> => {
+          const [fields, previous] = await Promise.all([
+            nodeResults(loaders, result, fieldNodes),
+            loaders.previous.load(result),
+          ]);
+          const before = previous
+            ? (await loaders.ranking.load(previous.frameworkId)).byResult.get(previous.id)
+            : undefined;
+          const own = ranking.byResult.get(result.id);
+          return {
+            unit,
+            result,
+            points: own?.points ?? null,
+            maxPoints: facts?.maxPoints ?? 0,
+            percent: own?.percent ?? null,
+            rank: own?.rank ?? null,
+            rankOf: own?.rankOf ?? ranking.rankedCount,
+            previousPercent: before?.percent ?? null,
+            previousRank: before?.rank ?? null,
+            weakestField: weakestField(fields.map((f) => ({ ...f, code: f.node.code }))),
+            overdueTasks: tasks.overdue.get(unit.id) ?? 0,
+            openTasks: tasks.open.get(unit.id) ?? 0,
+          };
+        }),
+      );
+      return rows.sort(
+        (a, b) => (a.rank ?? Number.POSITIVE_INFINITY) - (b.rank ?? Number.POSITIVE_INFINITY) || byName(a.unit, b.unit),
+      );
+    },
+  }),
+);
+
+builder.queryField('indexTrends', (t) =>
+  t.field({
+    type: [IndexTrendSeriesRef],
+    description:
+      'Index results over the years, one series per unit (and level), by unit name; the filter selects the results (years, levels, units, with AND, OR and NOT). Ranks are among all results of each framework.',
+    args: {
+      filter: t.arg({ type: IndexResultFilter }),
+      nodeCodes: t.arg.stringList({
+        description: 'Dotted codes of the nodes to follow, e.g. ["7", "7.2"]; omitted, the top-level fields.',
+      }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const loaders = indexLoaders(ctx);
+      const results = await ctx.prisma.indexResult.findMany({
+        where: resultWhere(args.filter),
+        include: { unit: true, framework: { select: { level: true, year: true } } },
+      });
+      const points = await Promise.all(
+        results.map(async ({ unit, framework, ...result }) => {
+          const [facts, ranking] = await Promise.all([
+            loaders.framework.load(result.frameworkId),
+            loaders.ranking.load(result.frameworkId),
+          ]);
+          const all = facts?.nodes ?? [];
+          const nodes: IndexNode[] = args.nodeCodes
+            ? args.nodeCodes.flatMap((code) => all.filter((node) => node.code === code))
+            : all.filter((node) => node.parentId === null);
+          const own = ranking.byResult.get(result.id);
+          const point: TrendPoint = {
+            year: framework.year,
+            result,
+            percent: own?.percent ?? null,
+            points: own?.points ?? null,
+            maxPoints: facts?.maxPoints ?? 0,
+            rank: own?.rank ?? null,
+            rankOf: own?.rankOf ?? null,
+            nodes: await nodeResults(loaders, result, nodes),
+          };
+          return { unit, level: framework.level, point };
+        }),
+      );
+      const series = new Map<string, TrendSeries>();
+      for (const { unit, level, point } of points) {
+        const key = `${unit.id}:${level}`;
+        const entry = series.get(key) ?? { unit, level, points: [] };
+        entry.points.push(point);
+        series.set(key, entry);
+      }
+      const levels: IndexLevel[] = ['DISTRICT', 'AGENCY', 'COMMUNE'];
+      return [...series.values()]
+        .map((entry) => ({ ...entry, points: entry.points.sort((a, b) => a.year - b.year) }))
+        .sort((a, b) => byName(a.unit, b.unit) || levels.indexOf(a.level) - levels.indexOf(b.level));
+    },
+  }),
+);

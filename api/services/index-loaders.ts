@@ -1,0 +1,292 @@
+// Reads the PAR index for one GraphQL request in a fixed number of statements, whatever the number of
+// units: each loader collects the keys asked for while a request resolves one level of fields and sends
+// one query for all of them. Points are summed in the database by the tree rule of index-scores.ts (a
+// node's points are its stored score, or the sum of its children's when it has none); score rows are
+// never loaded one by one.
+import type { IndexLevel, IndexNode, IndexResult, PrismaClient } from '../../generated/prisma/client.ts';
+import { compareCodes, competitionRanks, effectiveRank, percentOf, round2, topLevelTotal } from './index-scores.ts';
+
+/** Collects keys until the event loop turns, then loads them in one call; results are cached per request. */
+class Batcher<K, V> {
+  private readonly cache = new Map<string, Promise<V>>();
+  private pending: { key: K; id: string; resolve: (value: V) => void; reject: (error: unknown) => void }[] = [];
+
+  constructor(
+    private readonly idOf: (key: K) => string,
+    private readonly loadMany: (keys: K[]) => Promise<Map<string, V>>,
+    private readonly missing: V,
+  ) {}
+
+  load(key: K): Promise<V> {
+    const id = this.idOf(key);
+    const cached = this.cache.get(id);
+    if (cached) return cached;
+    const promise = new Promise<V>((resolve, reject) => {
+      this.pending.push({ key, id, resolve, reject });
+      if (this.pending.length === 1) setImmediate(() => void this.dispatch());
+    });
+    this.cache.set(id, promise);
+    return promise;
+  }
+
+  private async dispatch() {
+    const batch = this.pending;
+    this.pending = [];
+    try {
+      const values = await this.loadMany(batch.map((entry) => entry.key));
+      for (const entry of batch) entry.resolve(values.has(entry.id) ? (values.get(entry.id) as V) : this.missing);
+    } catch (error) {
+      for (const entry of batch) entry.reject(error);
+    }
+  }
+}
+
+/** A framework's tree and its place among the frameworks of its level. */
+export interface FrameworkFacts {
+  id: number;
+  level: IndexLevel;
+  year: number;
+  /** Every node, in code order. */
+  nodes: IndexNode[];
+  /** Sum of the top-level fields' maximum points. */
+  maxPoints: number;
+  /** The framework of the same level for the latest earlier year, if any. */
+  previousId: number | null;
+}
+
+/** Every result of one framework with its computed total and rank. */
+export interface FrameworkRanking {
+  byResult: Map<number, RankedResult>;
+  /** Results with a computed percent: the size of the computed ranking. */
+  rankedCount: number;
+}
+
+export interface RankedResult {
+  points: number | null;
+  percent: number | null;
+  computedRank: number | null;
+  /** Published rank when there is one, else the computed rank. */
+  rank: number | null;
+  rankOf: number | null;
+}
+
+export interface ResultKey {
+  id: number;
+  unitId: number;
+  frameworkId: number;
+}
+
+export interface IndexLoaders {
+  framework: Batcher<number, FrameworkFacts | null>;
+  ranking: Batcher<number, FrameworkRanking>;
+  /** Points of one node for one result, by the tree rule; null when nothing at or under it was scored. */
+  nodePoints: Batcher<{ resultId: number; nodeId: number }, number | null>;
+  /** The same unit's result under the previous framework of the same level. */
+  previous: Batcher<ResultKey, IndexResult | null>;
+}
+
+interface RankingRow {
+  resultId: number;
+  frameworkId: number;
+  publishedRank: number | null;
+  publishedOf: number | null;
+  points: number | null;
+}
+
+/** Totals of every result of the frameworks: top-level fields, expanded into children where unscored. */
+function rankingRows(prisma: PrismaClient, frameworkIds: number[]) {
+  return prisma.$queryRaw<RankingRow[]>`
+    WITH RECURSIVE walk ("resultId", "nodeId") AS (
+      SELECT r.id, n.id
+      FROM "IndexResult" r
+      JOIN "IndexNode" n ON n."frameworkId" = r."frameworkId" AND n."parentId" IS NULL
+      WHERE r."frameworkId" = ANY(${frameworkIds}::int[])
+      UNION ALL
+      SELECT w."resultId", c.id
+      FROM walk w
+      JOIN "IndexNode" c ON c."parentId" = w."nodeId"
+      LEFT JOIN "IndexScore" own ON own."resultId" = w."resultId" AND own."nodeId" = w."nodeId"
+      WHERE own.id IS NULL
+    )
+    SELECT r.id AS "resultId", r."frameworkId", r."publishedRank", r."publishedOf",
+      SUM(s.points)::float8 AS points
+    FROM "IndexResult" r
+    LEFT JOIN walk w ON w."resultId" = r.id
+    LEFT JOIN "IndexScore" s ON s."resultId" = w."resultId" AND s."nodeId" = w."nodeId"
+    WHERE r."frameworkId" = ANY(${frameworkIds}::int[])
+    GROUP BY r.id`;
+}
+
+/** Points of each (result, node) pair: the node's score, or its children's sum where it has none. */
+function nodePointRows(prisma: PrismaClient, pairs: { resultId: number; nodeId: number }[]) {
+  const resultIds = pairs.map((pair) => pair.resultId);
+  const nodeIds = pairs.map((pair) => pair.nodeId);
+  return prisma.$queryRaw<{ resultId: number; nodeId: number; points: number }[]>`
+    WITH RECURSIVE walk ("resultId", "targetId", "nodeId") AS (
+      SELECT t."resultId", t."nodeId", t."nodeId"
+      FROM unnest(${resultIds}::int[], ${nodeIds}::int[]) AS t ("resultId", "nodeId")
+      UNION ALL
+      SELECT w."resultId", w."targetId", c.id
+      FROM walk w
+      JOIN "IndexNode" c ON c."parentId" = w."nodeId"
+      LEFT JOIN "IndexScore" own ON own."resultId" = w."resultId" AND own."nodeId" = w."nodeId"
+      WHERE own.id IS NULL
+    )
+    SELECT w."resultId", w."targetId" AS "nodeId", SUM(s.points)::float8 AS points
+    FROM walk w
+    JOIN "IndexScore" s ON s."resultId" = w."resultId" AND s."nodeId" = w."nodeId"
+    GROUP BY w."resultId", w."targetId"`;
+}
+
+function createLoaders(prisma: PrismaClient): IndexLoaders {
+  const framework: IndexLoaders['framework'] = new Batcher(
+    String,
+    async (ids) => {
+      const frameworks = await prisma.indexFramework.findMany({ where: { id: { in: ids } }, include: { nodes: true } });
+      const levels = [...new Set(frameworks.map((f) => f.level))];
+      const years = levels.length
+        ? await prisma.indexFramework.findMany({
+            where: { level: { in: levels } },
+            select: { id: true, level: true, year: true },
+          })
+        : [];
+      return new Map(
+        frameworks.map((f) => {
+          const earlier = years
+            .filter((other) => other.level === f.level && other.year < f.year)
+            .sort((a, b) => b.year - a.year);
+          const facts: FrameworkFacts = {
+            id: f.id,
+            level: f.level,
+            year: f.year,
+            nodes: [...f.nodes].sort((a, b) => compareCodes(a.code, b.code)),
+            maxPoints: topLevelTotal(f.nodes.map((n) => ({ parentId: n.parentId, points: n.maxPoints.toNumber() }))),
+            previousId: earlier[0]?.id ?? null,
+          };
+          return [String(f.id), facts];
+        }),
+      );
+    },
+    null,
+  );
+
+  const ranking: IndexLoaders['ranking'] = new Batcher(
+    String,
+    async (ids) => {
+      const [rows, facts] = await Promise.all([
+        rankingRows(prisma, ids),
+        Promise.all(ids.map((id) => framework.load(id))),
+      ]);
+      const maxima = new Map(facts.flatMap((f) => (f ? [[f.id, f.maxPoints] as const] : [])));
+      const rankings = new Map<string, FrameworkRanking>();
+      for (const id of ids) {
+        const own = rows.filter((row) => row.frameworkId === id);
+        const percents = own.map((row) => ({
+          key: row.resultId,
+          value: percentOf(row.points === null ? null : round2(row.points), maxima.get(id) ?? 0),
+        }));
+        const computed = competitionRanks(percents);
+        const byResult = new Map<number, RankedResult>();
+        own.forEach((row, i) => {
+          const computedRank = computed.get(row.resultId) ?? null;
+          const shown = effectiveRank(
+            { rank: row.publishedRank, of: row.publishedOf },
+            { rank: computedRank, of: computed.size },
+          );
+          byResult.set(row.resultId, {
+            points: row.points === null ? null : round2(row.points),
+            percent: percents[i]?.value ?? null,
+            computedRank,
+            rank: shown.rank,
+            rankOf: shown.of,
+          });
+        });
+        rankings.set(String(id), { byResult, rankedCount: computed.size });
+      }
+      return rankings;
+    },
+    { byResult: new Map(), rankedCount: 0 },
+  );
+
+  const nodePoints: IndexLoaders['nodePoints'] = new Batcher(
+    (key) => `${key.resultId}:${key.nodeId}`,
+    async (keys) => {
+      const rows = await nodePointRows(prisma, keys);
+      return new Map(rows.map((row) => [`${row.resultId}:${row.nodeId}`, round2(row.points)]));
+    },
+    null,
+  );
+
+  const previous: IndexLoaders['previous'] = new Batcher(
+    (key) => String(key.id),
+    async (keys) => {
+      const facts = await Promise.all(keys.map((key) => framework.load(key.frameworkId)));
+      const wanted = keys.flatMap((key, i) => {
+        const previousId = facts[i]?.previousId;
+        return previousId ? [{ key, previousId }] : [];
+      });
+      if (!wanted.length) return new Map();
+      const found = await prisma.indexResult.findMany({
+        where: {
+          unitId: { in: [...new Set(wanted.map((w) => w.key.unitId))] },
+          frameworkId: { in: [...new Set(wanted.map((w) => w.previousId))] },
+        },
+      });
+      return new Map(
+        wanted.flatMap(({ key, previousId }) => {
+          const match = found.find((r) => r.unitId === key.unitId && r.frameworkId === previousId);
+          return match ? [[String(key.id), match] as const] : [];
+        }),
+      );
+    },
+    null,
+  );
+
+  return { framework, ranking, nodePoints, previous };
+}
+
+const perRequest = new WeakMap<object, IndexLoaders>();
+
+/** The loaders of one request (keyed by its context object). */
+export function indexLoaders(ctx: { prisma: PrismaClient }): IndexLoaders {
+  let loaders = perRequest.get(ctx);
+  if (!loaders) {
+    loaders = createLoaders(ctx.prisma);
+    perRequest.set(ctx, loaders);
+  }
+  return loaders;
+}
+
+/** A node's points for a result and for the same unit's previous result (matched by code). */
+export interface NodeResultValue {
+  node: IndexNode;
+  maxPoints: number;
+  points: number | null;
+  previousPoints: number | null;
+}
+
+/** Points of the given nodes of a result, with the previous year's points on the nodes of the same codes. */
+export async function nodeResults(
+  loaders: IndexLoaders,
+  result: ResultKey,
+  nodes: readonly IndexNode[],
+): Promise<NodeResultValue[]> {
+  const [points, previous] = await Promise.all([
+    Promise.all(nodes.map((node) => loaders.nodePoints.load({ resultId: result.id, nodeId: node.id }))),
+    loaders.previous.load(result),
+  ]);
+  const previousFacts = previous ? await loaders.framework.load(previous.frameworkId) : null;
+  const previousNodes = new Map((previousFacts?.nodes ?? []).map((node) => [node.code, node]));
+  const previousPoints = await Promise.all(
+    nodes.map((node) => {
+      const match = previous && previousNodes.get(node.code);
+      return match ? loaders.nodePoints.load({ resultId: previous.id, nodeId: match.id }) : null;
+    }),
+  );
+  return nodes.map((node, i) => ({
+    node,
+    maxPoints: node.maxPoints.toNumber(),
+    points: points[i] ?? null,
+    previousPoints: previousPoints[i] ?? null,
+  }));
+}
