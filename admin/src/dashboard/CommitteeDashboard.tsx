@@ -131,6 +131,7 @@ const CommitteeDashboard = () => {
         rows={league.data}
         isPending={years.isPending || league.isPending}
         error={years.error ?? league.error}
+        ownUnitId={identity?.unitId as string | null | undefined}
       />
       <Panel
         title="par.dashboard.trend.unit_title"

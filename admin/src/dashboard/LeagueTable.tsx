@@ -101,9 +101,21 @@ interface LeagueTableProps {
   rows: LeagueRow[] | undefined;
   isPending: boolean;
   error: unknown;
+  /** The signed-in head's own unit, marked in the table. */
+  ownUnitId?: string | null;
 }
 
-export const LeagueTable = ({ level, onLevel, year, years, onYear, rows, isPending, error }: LeagueTableProps) => {
+export const LeagueTable = ({
+  level,
+  onLevel,
+  year,
+  years,
+  onYear,
+  rows,
+  isPending,
+  error,
+  ownUnitId,
+}: LeagueTableProps) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
   const navigate = useNavigate();
@@ -176,6 +188,7 @@ export const LeagueTable = ({ level, onLevel, year, years, onYear, rows, isPendi
                 <TableRow
                   key={row.unit.id}
                   hover
+                  selected={row.unit.id === ownUnitId}
                   onClick={() => navigate(unitTasksPath(row.unit.id))}
                   sx={{ cursor: 'pointer' }}
                   title={t('row_help')}
