@@ -3,42 +3,28 @@
 // one query for all of them. Points are summed in the database by the tree rule of index-scores.ts (a
 // node's points are its stored score, or the sum of its children's when it has none); score rows are
 // never loaded one by one.
+import DataLoader from 'dataloader';
 import type { IndexLevel, IndexNode, IndexResult, PrismaClient } from '../../generated/prisma/client.ts';
 import { compareCodes, competitionRanks, effectiveRank, percentOf, round2, topLevelTotal } from './index-scores.ts';
 
-/** Collects keys until the event loop turns, then loads them in one call; results are cached per request. */
-class Batcher<K, V> {
-  private readonly cache = new Map<string, Promise<V>>();
-  private pending: { key: K; id: string; resolve: (value: V) => void; reject: (error: unknown) => void }[] = [];
+type Batcher<K, V> = DataLoader<K, V, string>;
 
-  constructor(
-    private readonly idOf: (key: K) => string,
-    private readonly loadMany: (keys: K[]) => Promise<Map<string, V>>,
-    private readonly missing: V,
-  ) {}
-
-  load(key: K): Promise<V> {
-    const id = this.idOf(key);
-    const cached = this.cache.get(id);
-    if (cached) return cached;
-    const promise = new Promise<V>((resolve, reject) => {
-      this.pending.push({ key, id, resolve, reject });
-      if (this.pending.length === 1) setImmediate(() => void this.dispatch());
-    });
-    this.cache.set(id, promise);
-    return promise;
-  }
-
-  private async dispatch() {
-    const batch = this.pending;
-    this.pending = [];
-    try {
-      const values = await this.loadMany(batch.map((entry) => entry.key));
-      for (const entry of batch) entry.resolve(values.has(entry.id) ? (values.get(entry.id) as V) : this.missing);
-    } catch (error) {
-      for (const entry of batch) entry.reject(error);
-    }
-  }
+/**
+ * A per-request loader: keys asked for while resolvers run are collected until the event loop turns
+ * (after Pothos has resolved a whole level of fields), then loaded in one call; results are cached.
+ */
+function batcher<K, V>(
+  idOf: (key: K) => string,
+  loadMany: (keys: K[]) => Promise<Map<string, V>>,
+  missing: V,
+): Batcher<K, V> {
+  return new DataLoader<K, V, string>(
+    async (keys) => {
+      const values = await loadMany([...keys]);
+      return keys.map((key) => (values.has(idOf(key)) ? (values.get(idOf(key)) as V) : missing));
+    },
+    { cacheKeyFn: idOf, batchScheduleFn: (dispatch) => setImmediate(dispatch) },
+  );
 }
 
 /** A framework's tree and its place among the frameworks of its level. */
@@ -139,7 +125,7 @@ function nodePointRows(prisma: PrismaClient, pairs: { resultId: number; nodeId: 
 }
 
 function createLoaders(prisma: PrismaClient): IndexLoaders {
-  const framework: IndexLoaders['framework'] = new Batcher(
+  const framework: IndexLoaders['framework'] = batcher(
     String,
     async (ids) => {
       const frameworks = await prisma.indexFramework.findMany({ where: { id: { in: ids } }, include: { nodes: true } });
@@ -170,7 +156,7 @@ function createLoaders(prisma: PrismaClient): IndexLoaders {
     null,
   );
 
-  const ranking: IndexLoaders['ranking'] = new Batcher(
+  const ranking: IndexLoaders['ranking'] = batcher(
     String,
     async (ids) => {
       const [rows, facts] = await Promise.all([
@@ -208,7 +194,7 @@ function createLoaders(prisma: PrismaClient): IndexLoaders {
     { byResult: new Map(), rankedCount: 0 },
   );
 
-  const nodePoints: IndexLoaders['nodePoints'] = new Batcher(
+  const nodePoints: IndexLoaders['nodePoints'] = batcher(
     (key) => `${key.resultId}:${key.nodeId}`,
     async (keys) => {
       const rows = await nodePointRows(prisma, keys);
@@ -217,7 +203,7 @@ function createLoaders(prisma: PrismaClient): IndexLoaders {
     null,
   );
 
-  const previous: IndexLoaders['previous'] = new Batcher(
+  const previous: IndexLoaders['previous'] = batcher(
     (key) => String(key.id),
     async (keys) => {
       const facts = await Promise.all(keys.map((key) => framework.load(key.frameworkId)));
