@@ -132,8 +132,10 @@ describe.skipIf(!runs)('the committee dashboard in a browser', () => {
     await trend.locator('.recharts-label-list').getByText('92,20%', { exact: true }).waitFor();
     await trend.getByRole('link', { name: '2021: 92,20% · 1/12' }).waitFor();
     const goalLabel = `Mục tiêu ${goal.targetYear}: ≥ ${goal.targetValue}%`;
-    await trend.locator('.recharts-reference-line').getByText(goalLabel, { exact: true }).waitFor();
-    await trend.locator('.recharts-reference-line').getByText(`Hằng năm: > ${floor}%`, { exact: true }).waitFor();
+    await trend.locator('.recharts-label').getByText(goalLabel, { exact: true }).waitFor();
+    await trend.locator('.recharts-label').getByText(`Hằng năm: > ${floor}%`, { exact: true }).waitFor();
+    // Both are lines of the chart: the goal and the yearly floor.
+    expect(await trend.locator('.recharts-reference-line').count()).toBe(2);
     // The counts of the first overview stay.
     await page.getByText('Nhiệm vụ chưa hoàn thành').first().waitFor();
   });
@@ -149,6 +151,51 @@ describe.skipIf(!runs)('the committee dashboard in a browser', () => {
     expect(firstRow).toContain(first.unit.name);
     expect(firstRow).toContain(`${first.percent.toFixed(2).replace('.', ',')}%`);
     expect(firstRow).toContain(`${first.rank}/${first.rankOf}`);
+  });
+
+  test('shows targets with a missed year, flagged plans with their reasons, and timeliness by unit', async () => {
+    const token = await server.token('committee');
+    const { targetProgress, improvementPlans, taskTimelinessCounts } = await server.graphql<{
+      targetProgress: { targets: { code: string; progress: { year: number; status: string }[] }[] };
+      improvementPlans: { nodes: { year: number; flagged: boolean; unit: { name: string } }[] };
+      taskTimelinessCounts: { unit: { id: string; name: string } | null; overdue: number }[];
+    }>(
+      `{
+        targetProgress { targets { code progress { year status } } }
+        improvementPlans(filter: { flagged: true }) { nodes { year flagged unit { name } } }
+        taskTimelinessCounts(groupBy: UNIT) { unit { id name } overdue }
+      }`,
+      {},
+      token,
+    );
+    const targets = panel('Chỉ tiêu có nguy cơ không đạt, năm không đạt');
+    const missed = targetProgress.targets.filter((target) => target.progress.some((year) => year.status === 'MISSED'));
+    expect(missed.length).toBeGreaterThan(0);
+    for (const target of missed) await targets.getByRole('link', { name: target.code, exact: true }).waitFor();
+
+    const plans = panel('Kế hoạch nâng cao chỉ số cần xem lại');
+    expect(improvementPlans.nodes.length).toBeGreaterThan(0);
+    for (const plan of improvementPlans.nodes) {
+      await plans.getByText(`${plan.unit.name}: kế hoạch năm ${plan.year}`).waitFor();
+    }
+    await plans.getByText(`${improvementPlans.nodes.length}/`).waitFor();
+
+    // The first bar is the unit with most overdue tasks; its red segment opens those tasks.
+    const timeliness = panel('Tình trạng hạn của nhiệm vụ');
+    const most = Math.max(...taskTimelinessCounts.map((group) => group.overdue));
+    expect(most).toBeGreaterThan(0);
+    await timeliness.locator('.recharts-bar-rectangle').first().click();
+    await page.waitForURL(/#\/tasks\?/);
+    const filter = JSON.parse(new URL(page.url().replace('#/', '')).searchParams.get('filter') ?? '{}') as {
+      leadUnit?: string;
+      timeliness?: string[];
+    };
+    expect(filter.timeliness).toEqual(['OVERDUE']);
+    const group = taskTimelinessCounts.find((candidate) => candidate.unit?.id === filter.leadUnit);
+    expect(group?.overdue).toBe(most);
+    await page.getByText(`1-${most} trên ${most}`).waitFor();
+    await page.getByRole('menuitem', { name: 'Tổng quan' }).click();
+    await panel('Xếp hạng Chỉ số CCHC của các đơn vị').locator('tbody tr').first().waitFor();
   });
 
   test("follows a unit's row to the tasks it leads, filtered on the unit", async () => {
@@ -237,7 +284,7 @@ describe.skipIf(!runs)('the committee dashboard in a browser', () => {
     const trend = panel("The district's PAR index over the years");
     await trend.locator('.recharts-label-list').getByText('92.20%', { exact: true }).waitFor();
     await trend
-      .locator('.recharts-reference-line')
+      .locator('.recharts-label')
       .getByText(`Target ${goal.targetYear}: ≥ ${goal.targetValue}%`, { exact: true })
       .waitFor();
     await panel('League table of units by PAR index').locator('tbody tr').first().waitFor();

@@ -52,7 +52,15 @@ export const PlansPanel = ({
                 secondary={
                   <Typography component="ul" variant="body2" color="text.secondary" sx={{ m: 0, pl: 2 }}>
                     {plan.checks.map((check) => (
-                      <li key={`${check.code}-${check.node?.id ?? ''}`}>{check.message}</li>
+                      // The API's own words (English, with the numbers) on hover.
+                      <li key={`${check.code}-${check.node?.id ?? ''}`} title={check.message}>
+                        {translate(`par.dashboard.plans.checks.${check.code}`, {
+                          _: check.message,
+                          node: check.node ? `${check.node.code}. ${check.node.name}` : '',
+                          target: formatPercent(plan.targetPercent, locale),
+                          last: formatPercent(plan.comparison.lastPercent, locale),
+                        })}
+                      </li>
                     ))}
                   </Typography>
                 }

@@ -1,5 +1,6 @@
 // Targets at risk: how many targets stand where (each count opens the list of them), and those at
-// risk or missed with their latest actual value, the projection for the target year and the reason.
+// risk or missed with their latest actual value, the projection for the target year and the reason;
+// also targets met in the end that missed a year's interim value (the district's 2023 dip below 92%).
 import {
   Chip,
   Link as MuiLink,
@@ -35,8 +36,13 @@ const counts: [TargetStatus, keyof TargetSummary][] = [
   ['NO_DATA', 'noData'],
 ];
 
-/** The problems first: at risk, then missed; by code within each. */
-const shown: TargetStatus[] = ['AT_RISK', 'MISSED'];
+/** The problems first: at risk, then missed, then targets with a missed year; by code within each. */
+const order: TargetStatus[] = ['AT_RISK', 'MISSED', 'NO_DATA', 'ON_COURSE', 'ACHIEVED'];
+
+const missedYears = (target: TargetRow) => target.progress.filter((year) => year.status === 'MISSED');
+
+const needsAttention = (target: TargetRow) =>
+  target.status === 'AT_RISK' || target.status === 'MISSED' || missedYears(target).length > 0;
 
 export const TargetStatusChip = ({ status }: { status: TargetStatus }) => {
   const translate = useTranslate();
@@ -74,8 +80,8 @@ export const TargetsPanel = ({
     return target.measure === '%' ? `${text}%` : `${text} ${target.measure}`;
   };
   const rows = (data?.targets ?? [])
-    .filter((target) => shown.includes(target.status))
-    .sort((a, b) => shown.indexOf(a.status) - shown.indexOf(b.status) || a.code.localeCompare(b.code));
+    .filter(needsAttention)
+    .sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status) || a.code.localeCompare(b.code));
   return (
     <Panel title="par.dashboard.targets.title" isPending={isPending} error={error} span={12}>
       {data && (
@@ -104,6 +110,7 @@ export const TargetsPanel = ({
               <TableCell>{translate('par.dashboard.targets.status')}</TableCell>
               <TableCell align="right">{translate('par.dashboard.targets.actual')}</TableCell>
               <TableCell align="right">{translate('par.dashboard.targets.projection')}</TableCell>
+              <TableCell>{translate('par.dashboard.targets.missed_years')}</TableCell>
             </TableRow>
           </TableHead>
           <TableBody>
@@ -141,6 +148,21 @@ export const TargetsPanel = ({
                     {target.projection?.projectedValue !== null && target.projection?.projectedValue !== undefined
                       ? `${value(target, target.projection.projectedValue)} (${target.targetYear})`
                       : '–'}
+                  </TableCell>
+                  <TableCell>
+                    {missedYears(target).map((year) => (
+                      <Typography key={year.year} variant="body2" color="error">
+                        {translate('par.dashboard.targets.missed_year', {
+                          year: year.year,
+                          actual: value(target, year.actualValue),
+                          planned: `${translate(enumLabel('Comparator', target.comparator), { _: target.comparator })} ${value(
+                            target,
+                            year.plannedValue,
+                            false,
+                          )}`,
+                        })}
+                      </Typography>
+                    ))}
                   </TableCell>
                 </TableRow>
               );

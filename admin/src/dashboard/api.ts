@@ -97,6 +97,7 @@ export interface PlanRow {
   flagged: boolean;
   unit: UnitRef;
   checks: { code: string; message: string; node: { id: string; code: string; name: string } | null }[];
+  comparison: { lastPercent: number | null };
 }
 
 export interface TimelinessGroup {
@@ -165,6 +166,7 @@ const plansQuery = `query DashboardPlans {
     nodes {
       id year status targetPercent flagged unit { id name }
       checks { code message node { id code name } }
+      comparison { lastPercent }
     }
   }
 }`;

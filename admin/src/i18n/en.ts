@@ -301,13 +301,15 @@ const project: ProjectMessages = {
         empty: 'No results for this level and year.',
       },
       targets: {
-        title: 'Targets at risk',
+        title: 'Targets at risk or missed',
         target: 'Target',
         status: 'Status',
         actual: 'Latest actual',
         projection: 'Projection for the target year',
         aim: 'Aim: %{comparator} %{value} by %{year}',
-        none: 'No target is at risk or missed.',
+        missed_years: 'Years missed',
+        missed_year: '%{year}: %{actual} (aim %{planned})',
+        none: 'No target is at risk or has a missed year.',
       },
       target_status: {
         ACHIEVED: 'Achieved',
@@ -321,6 +323,12 @@ const project: ProjectMessages = {
         count: '%{flagged} of %{total} plans flagged',
         plan: '%{unit}: plan for %{year}, aiming at %{target}',
         none: 'No plan is flagged.',
+        checks: {
+          NOT_ABOVE_LAST_RESULT: 'The target %{target} is not above the last result (%{last})',
+          WEAKEST_FIELD_WITHOUT_ACTION: 'Field %{node} was among the weakest last time and no action aims at it',
+          FIELD_TARGET_BELOW_LAST_RESULT: '%{node}: the points aimed at are below those scored last time',
+          NO_BASELINE: 'No earlier result to check the plan against',
+        },
       },
       timeliness: {
         title: 'Task timeliness',

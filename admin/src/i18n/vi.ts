@@ -615,13 +615,15 @@ const vi = {
         empty: 'Chưa có kết quả nào của cấp và năm này.',
       },
       targets: {
-        title: 'Chỉ tiêu có nguy cơ không đạt',
+        title: 'Chỉ tiêu có nguy cơ không đạt, năm không đạt',
         target: 'Chỉ tiêu',
         status: 'Đánh giá',
         actual: 'Kết quả gần nhất',
         projection: 'Dự báo năm cần đạt',
         aim: 'Cần đạt %{comparator} %{value} vào năm %{year}',
-        none: 'Không có chỉ tiêu nào có nguy cơ không đạt hoặc đã không đạt.',
+        missed_years: 'Năm không đạt',
+        missed_year: '%{year}: %{actual} (cần %{planned})',
+        none: 'Không có chỉ tiêu nào có nguy cơ không đạt hoặc có năm không đạt.',
       },
       target_status: {
         ACHIEVED: 'Đã đạt',
@@ -635,6 +637,12 @@ const vi = {
         count: '%{flagged}/%{total} kế hoạch bị cảnh báo',
         plan: '%{unit}: kế hoạch năm %{year}, mục tiêu %{target}',
         none: 'Không có kế hoạch nào bị cảnh báo.',
+        checks: {
+          NOT_ABOVE_LAST_RESULT: 'Mục tiêu %{target} không cao hơn kết quả lần trước (%{last})',
+          WEAKEST_FIELD_WITHOUT_ACTION: 'Lĩnh vực %{node} thuộc nhóm yếu nhất lần trước nhưng chưa có giải pháp nào',
+          FIELD_TARGET_BELOW_LAST_RESULT: '%{node}: điểm mục tiêu thấp hơn điểm đạt lần trước',
+          NO_BASELINE: 'Chưa có kết quả lần trước để đối chiếu',
+        },
       },
       timeliness: {
         title: 'Tình trạng hạn của nhiệm vụ',
