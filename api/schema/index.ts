@@ -18,6 +18,7 @@ import './satisfaction-result.ts';
 import './target.ts';
 import './task-event.ts';
 import './task.ts';
+import './task-aggregates.ts';
 import './task-workflow.ts';
 import './unit.ts';
 

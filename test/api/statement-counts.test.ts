@@ -185,6 +185,34 @@ describe.each(databaseKinds)('SQL statements per request (%s)', (kind) => {
     }
   });
 
+  it('the timeliness counts send a fixed number of statements, however many groups there are', async () => {
+    const query = `query ($filter: TaskFilter, $groupBy: TaskGrouping) {
+      taskTimelinessCounts(filter: $filter, groupBy: $groupBy) {
+        key unit { id name } reformArea { id code } objective { id code reformArea { code } } year month total
+      }
+    }`;
+    // Session (2), one grouped count per category (7), the labels (1; objectives 2 with their reform
+    // areas asked for; reform areas 2, their objectives being counted and rolled up).
+    const expected = { UNIT: 10, OBJECTIVE: 11, REFORM_AREA: 11, MONTH: 9, YEAR: 9 };
+    const few = {
+      UNIT: { leadUnit: { in: ['Unit:2', 'Unit:3'] } },
+      OBJECTIVE: { deadline: { gte: '2025-03-01', lte: '2025-03-31' } },
+      REFORM_AREA: { deadline: { gte: '2025-03-01', lte: '2025-03-03' } },
+      MONTH: { deadline: { gte: '2025-03-01', lte: '2025-03-31' } },
+      YEAR: { deadline: { gte: '2025-03-01', lte: '2025-03-31' } },
+    };
+    for (const [groupBy, statementsExpected] of Object.entries(expected) as [keyof typeof few, number][]) {
+      const all = await statements(query, { groupBy });
+      const some = await statements(query, { groupBy, filter: few[groupBy] });
+      const groups = (data: Record<string, unknown>) => (data.taskTimelinessCounts as unknown[]).length;
+      expect(groups(all.data), groupBy).toBeGreaterThan(groups(some.data));
+      expect(groups(some.data), groupBy).toBeGreaterThan(0);
+      expect(all.count, groupBy).toBe(some.count);
+      expect(all.count, groupBy).toBeLessThanOrEqual(statementsExpected);
+    }
+    expect((await statements(query, {})).count).toBeLessThanOrEqual(9);
+  });
+
   it('a unit head sees the same list rows with the actions it may take', async () => {
     const query = `query { tasks(first: 100, filter: { leadUnit: { equals: "Unit:2" } }) {
       nodes { ${taskRow} allowedActions supportingUnits { id } } } }`;

@@ -1,7 +1,8 @@
 // The GraphQL operations the UI and analysts send, as admin/src/dataProvider/resources.ts builds them,
 // each with a hand-written Prisma query that returns the same data: the baseline the API is compared
 // with (what a developer would write for that one screen, without GraphQL, auth or paging helpers).
-import type { Prisma, PrismaClient, TaskStatus } from '../../generated/prisma/client.ts';
+import { Prisma, type PrismaClient, type TaskStatus } from '../../generated/prisma/client.ts';
+import { addDays } from '../../api/services/calendar.ts';
 import { percentOf, topLevelTotal } from '../../api/services/index-totals.ts';
 import { termOn } from '../../api/services/heads.ts';
 import {
@@ -144,6 +145,28 @@ const latestEventAndCount = {
     select: { id: true, type: true, at: true, actor: account },
   },
 } satisfies Prisma.TaskSelect;
+
+const timelinessCountFields = `onTrack dueSoon overdue completedOnTime completedWithinExtension completedLate cancelled
+  open completed total`;
+
+/** The baseline of the timeliness aggregates: one SQL statement, a conditional count per category. */
+function timelinessCountsSql(context: BenchContext, key: Prisma.Sql, join: Prisma.Sql, orderBy: Prisma.Sql) {
+  const soon = addDays(context.today, context.dueSoonDays);
+  const open = Prisma.sql`t."status" IN ('NOT_STARTED', 'IN_PROGRESS', 'SUBMITTED', 'RETURNED')`;
+  return Prisma.sql`SELECT ${key},
+      count(*) FILTER (WHERE ${open} AND t."deadline" > ${soon})::int AS "onTrack",
+      count(*) FILTER (WHERE ${open} AND t."deadline" >= ${context.today} AND t."deadline" <= ${soon})::int AS "dueSoon",
+      count(*) FILTER (WHERE ${open} AND t."deadline" < ${context.today})::int AS "overdue",
+      count(*) FILTER (WHERE t."status" = 'COMPLETED' AND t."completedOn" <= t."originalDeadline")::int AS "completedOnTime",
+      count(*) FILTER (WHERE t."status" = 'COMPLETED' AND t."completedOn" > t."originalDeadline"
+        AND t."completedOn" <= t."deadline")::int AS "completedWithinExtension",
+      count(*) FILTER (WHERE t."status" = 'COMPLETED' AND t."completedOn" > t."deadline")::int AS "completedLate",
+      count(*) FILTER (WHERE t."status" = 'CANCELLED')::int AS "cancelled",
+      count(*) FILTER (WHERE ${open})::int AS "open",
+      count(*) FILTER (WHERE t."status" = 'COMPLETED')::int AS "completed",
+      count(*)::int AS "total"
+    FROM "Task" t ${join} GROUP BY 1, 2 ORDER BY ${orderBy}`;
+}
 
 // ---------------------------------------------------------------- the operations
 
@@ -292,6 +315,38 @@ export const operations: Operation[] = [
         },
       });
     },
+  },
+  {
+    name: 'timeliness by unit',
+    kind: 'aggregate',
+    reader: 'analyst',
+    query: `query ByUnit { taskTimelinessCounts(groupBy: UNIT) { key unit { ${unitRef} } ${timelinessCountFields} } }`,
+    variables: () => ({}),
+    handWritten: (prisma, context) =>
+      prisma.$queryRaw(
+        timelinessCountsSql(
+          context,
+          Prisma.sql`u."id", u."name"`,
+          Prisma.sql`JOIN "Unit" u ON u."id" = t."leadUnitId"`,
+          Prisma.sql`u."name", u."id"`,
+        ),
+      ),
+  },
+  {
+    name: 'timeliness by month',
+    kind: 'aggregate',
+    reader: 'analyst',
+    query: `query ByMonth { taskTimelinessCounts(groupBy: MONTH) { key year month ${timelinessCountFields} } }`,
+    variables: () => ({}),
+    handWritten: (prisma, context) =>
+      prisma.$queryRaw(
+        timelinessCountsSql(
+          context,
+          Prisma.sql`extract(year FROM t."deadline")::int AS "year", extract(month FROM t."deadline")::int AS "month"`,
+          Prisma.empty,
+          Prisma.sql`1, 2`,
+        ),
+      ),
   },
   {
     name: 'index results (100)',
