@@ -25,6 +25,37 @@ const segments: { key: CountKey; timeliness: Timeliness; color: (p: Theme['palet
 /** Months of the current year; units over every task. */
 const currentYear = new Date().getFullYear();
 
+const empty = { onTrack: 0, dueSoon: 0, overdue: 0, completedOnTime: 0, completedWithinExtension: 0, completedLate: 0 };
+
+/** Every month of the year in order, those without a task at zero: the chart reads as a calendar. */
+function monthsOf(year: number, groups: TimelinessGroup[]): TimelinessGroup[] {
+  return Array.from({ length: 12 }, (_, index) => {
+    const month = index + 1;
+    return (
+      groups.find((group) => group.year === year && group.month === month) ?? {
+        key: `${year}-${String(month).padStart(2, '0')}`,
+        unit: null,
+        year,
+        month,
+        ...empty,
+        open: 0,
+        total: 0,
+      }
+    );
+  });
+}
+
+/** "03/2026" in Vietnamese, "Mar 2026" in English. */
+function monthLabel(group: TimelinessGroup, locale: string): string {
+  if (group.year === null || group.month === null) return group.key;
+  if (locale === 'vi') return `${String(group.month).padStart(2, '0')}/${group.year}`;
+  return new Date(Date.UTC(group.year, group.month - 1, 1)).toLocaleDateString(intlLocale(locale), {
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+}
+
 function groupFilter(groupBy: TaskGrouping, group: TimelinessGroup): Record<string, unknown> {
   if (groupBy === 'UNIT') return group.unit ? { leadUnit: group.unit.id } : {};
   if (group.year === null || group.month === null) return {};
@@ -44,25 +75,13 @@ export const TimelinessPanel = ({ groupBy, onGroupBy }: TimelinessPanelProps) =>
   const navigate = useNavigate();
   const filter = groupBy === 'MONTH' ? { deadline: { gte: `${currentYear}-01-01`, lte: `${currentYear}-12-31` } } : {};
   const { data, isPending, error } = useTimeliness(groupBy, filter);
-  const monthFormat = new Intl.DateTimeFormat(intlLocale(locale), {
-    month: '2-digit',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
-  const rows = (data ?? [])
-    .filter((group) => group.total > 0)
-    .map((group) => ({
-      ...group,
-      label:
-        groupBy === 'UNIT'
-          ? (group.unit?.name ?? group.key)
-          : group.year !== null && group.month !== null
-            ? monthFormat.format(new Date(Date.UTC(group.year, group.month - 1, 1)))
-            : group.key,
-    }));
-  if (groupBy === 'UNIT')
-    rows.sort((a, b) => b.overdue - a.overdue || b.open - a.open || a.label.localeCompare(b.label));
-  else rows.sort((a, b) => (a.year ?? 0) - (b.year ?? 0) || (a.month ?? 0) - (b.month ?? 0));
+  const rows =
+    groupBy === 'UNIT'
+      ? (data ?? [])
+          .filter((group) => group.total > 0)
+          .map((group) => ({ ...group, label: group.unit?.name ?? group.key }))
+          .sort((a, b) => b.overdue - a.overdue || b.open - a.open || a.label.localeCompare(b.label))
+      : monthsOf(currentYear, data ?? []).map((group) => ({ ...group, label: monthLabel(group, locale) }));
 
   const open = (group: TimelinessGroup, timeliness: Timeliness) =>
     navigate(listPath('tasks', { ...groupFilter(groupBy, group), timeliness: [timeliness] }));
@@ -89,7 +108,7 @@ export const TimelinessPanel = ({ groupBy, onGroupBy }: TimelinessPanelProps) =>
       error={error}
       span={12}
     >
-      {rows.length === 0 ? (
+      {rows.every((row) => row.total === 0) ? (
         <Typography color="text.secondary">{translate('par.dashboard.timeliness.empty')}</Typography>
       ) : (
         <Box>
