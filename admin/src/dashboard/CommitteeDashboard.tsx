@@ -7,7 +7,6 @@ import { useGetIdentity, useLocaleState, useStore, useTranslate, type TranslateF
 import { intlLocale } from '../common/dates';
 import {
   useFrameworkYears,
-  useLatestResult,
   useLeagueTable,
   usePlans,
   useTargetProgress,
@@ -78,11 +77,11 @@ const CommitteeDashboard = () => {
   const year = chosenYear !== null && years.data?.includes(chosenYear) ? chosenYear : years.data?.[0];
   const league = useLeagueTable(level, year);
   const districtTrends = useTrends('DISTRICT');
-  const latest = useLatestResult('DISTRICT');
   const targets = useTargetProgress();
   const plans = usePlans();
 
   const district = districtTrends.data?.[0];
+  const latest = district?.points.at(-1);
   const allTargets = targets.data?.targets ?? [];
   const districtLines = targetLines(allTargets, district?.unit.id, translate, locale);
   const untilYear = Math.max(0, ...allTargets.filter((t) => t.unit?.id === district?.unit.id).map((t) => t.targetYear));
@@ -112,12 +111,12 @@ const CommitteeDashboard = () => {
       </Panel>
       <Panel
         title="par.dashboard.points_lost.title"
-        subheader={latest.data ? `${latest.data.unit.name} · ${latest.data.year}` : undefined}
-        isPending={latest.isPending}
-        error={latest.error}
+        subheader={district && latest ? `${district.unit.name} · ${latest.year}` : undefined}
+        isPending={districtTrends.isPending}
+        error={districtTrends.error}
       >
-        {latest.data ? (
-          <PointsLostChart result={latest.data} />
+        {district && latest ? (
+          <PointsLostChart point={latest} unitName={district.unit.name} />
         ) : (
           <Typography color="text.secondary">{translate('par.dashboard.trend.empty')}</Typography>
         )}

@@ -1,20 +1,20 @@
-// Where the district lost points in its latest result, field by field: a bar per field (the points
-// short of its maximum); a bar opens the result with its scores per criterion.
+// Where a unit lost points in a year's result, field by field: a bar per field (the points short of its
+// maximum); a bar opens the result with its scores per criterion.
 import { Box, Link as MuiLink, Typography, useTheme } from '@mui/material';
 import { Link, useLocaleState, useTranslate } from 'react-admin';
 import { useNavigate } from 'react-router-dom';
 import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { LatestResult } from './api';
+import type { TrendPoint } from './api';
 import { formatNumber, showPath } from './format';
 
 const shortName = (name: string) => (name.length > 38 ? `${name.slice(0, 36)}…` : name);
 
-export const PointsLostChart = ({ result }: { result: LatestResult }) => {
+export const PointsLostChart = ({ point, unitName }: { point: TrendPoint; unitName: string }) => {
   const [locale] = useLocaleState();
   const translate = useTranslate();
   const theme = useTheme();
   const navigate = useNavigate();
-  const data = result.fields.map((field) => ({
+  const data = point.nodes.map((field) => ({
     label: `${field.code}. ${shortName(field.name)}`,
     name: `${field.code}. ${field.name}`,
     pointsLost: field.pointsLost ?? 0,
@@ -22,7 +22,7 @@ export const PointsLostChart = ({ result }: { result: LatestResult }) => {
     maxPoints: field.maxPoints,
   }));
   const points = (value: unknown) => (typeof value === 'number' ? formatNumber(value, locale) : '');
-  const open = () => navigate(showPath('indexResults', result.id));
+  const open = () => navigate(showPath('indexResults', point.result.id));
   return (
     <Box>
       <ResponsiveContainer width="100%" height={Math.max(220, data.length * 34 + 40)}>
@@ -57,8 +57,8 @@ export const PointsLostChart = ({ result }: { result: LatestResult }) => {
         </BarChart>
       </ResponsiveContainer>
       <Typography variant="body2" sx={{ mt: 1 }}>
-        <MuiLink component={Link} to={showPath('indexResults', result.id)}>
-          {translate('par.dashboard.points_lost.open', { unit: result.unit.name, year: result.year })}
+        <MuiLink component={Link} to={showPath('indexResults', point.result.id)}>
+          {translate('par.dashboard.points_lost.open', { unit: unitName, year: point.year })}
         </MuiLink>
       </Typography>
     </Box>

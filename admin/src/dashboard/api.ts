@@ -21,7 +21,6 @@ export interface IndexNodeResult {
   points: number | null;
   percent: number | null;
   pointsLost: number | null;
-  node: { id: string; reformArea: { id: string } | null };
 }
 
 export interface LeagueRow {
@@ -47,19 +46,14 @@ export interface TrendPoint {
   rank: number | null;
   rankOf: number | null;
   result: { id: string; publishedPercent: number | null };
+  /** The top-level fields: where points were lost that year. */
+  nodes: IndexNodeResult[];
 }
 
 export interface TrendSeries {
   unit: UnitRef;
   level: IndexLevel;
   points: TrendPoint[];
-}
-
-export interface LatestResult {
-  id: string;
-  year: number;
-  unit: UnitRef;
-  fields: IndexNodeResult[];
 }
 
 export interface TargetRow {
@@ -133,20 +127,13 @@ const frameworkYearsQuery = `query DashboardYears($level: IndexLevel!) {
 }`;
 
 const trendFields = `unit { id name } level
-  points { year percent rank rankOf result { id publishedPercent } }`;
+  points {
+    year percent rank rankOf result { id publishedPercent }
+    nodes { code name maxPoints points percent pointsLost }
+  }`;
 
 const trendsQuery = `query DashboardTrends($filter: IndexResultFilter) {
   indexTrends(filter: $filter) { ${trendFields} }
-}`;
-
-/** The district unit's newest result with its fields: where points were lost. */
-const latestResultQuery = `query DashboardLatestResult($level: IndexLevel!) {
-  indexResults(first: 1, filter: { level: { equals: $level } }, orderBy: [{ field: YEAR, direction: DESC }]) {
-    nodes {
-      id year unit { id name }
-      fields { code name maxPoints points percent pointsLost node { id reformArea { id } } }
-    }
-  }
 }`;
 
 const targetFields = `id code indicator measure comparator targetValue targetYear metric status statusReason
@@ -179,11 +166,18 @@ const timelinessQuery = `query DashboardTimeliness($filter: TaskFilter, $groupBy
 }`;
 
 /** One read-only query through the data provider (an expired session signs out, as everywhere). */
-function useRead<T, R>(key: unknown[], query: string, variables: Record<string, unknown>, pick: (data: T) => R) {
+function useRead<T, R>(
+  key: unknown[],
+  query: string,
+  variables: Record<string, unknown>,
+  pick: (data: T) => R,
+  enabled = true,
+) {
   const dataProvider = useDataProvider<ParDataProvider>();
   return useQuery({
     queryKey: ['dashboard', ...key],
     retry: 1,
+    enabled,
     queryFn: async () => pick(await dataProvider.readQuery<T>(query, variables)),
   });
 }
@@ -197,37 +191,23 @@ export const useFrameworkYears = (level: IndexLevel) =>
       [...new Set(data.indexFrameworks.nodes.map((node) => node.year))].sort((a, b) => b - a),
   );
 
-export function useLeagueTable(level: IndexLevel, year: number | undefined) {
-  const dataProvider = useDataProvider<ParDataProvider>();
-  return useQuery({
-    queryKey: ['dashboard', 'league', level, year],
-    retry: 1,
-    enabled: year !== undefined,
-    queryFn: async () =>
-      (await dataProvider.readQuery<{ indexLeagueTable: LeagueRow[] }>(leagueTableQuery, { level, year }))
-        .indexLeagueTable,
-  });
-}
-
-/** The trend of every unit of a level, or of one unit when `unitId` is given. */
-export function useTrends(level: IndexLevel, unitId?: string) {
-  const dataProvider = useDataProvider<ParDataProvider>();
-  const filter = { level: { equals: level }, ...(unitId ? { unit: { equals: unitId } } : {}) };
-  return useQuery({
-    queryKey: ['dashboard', 'trends', level, unitId ?? null],
-    retry: 1,
-    enabled: unitId !== '',
-    queryFn: async () =>
-      (await dataProvider.readQuery<{ indexTrends: TrendSeries[] }>(trendsQuery, { filter })).indexTrends,
-  });
-}
-
-export const useLatestResult = (level: IndexLevel) =>
+export const useLeagueTable = (level: IndexLevel, year: number | undefined) =>
   useRead(
-    ['latest', level],
-    latestResultQuery,
-    { level },
-    (data: { indexResults: { nodes: LatestResult[] } }) => data.indexResults.nodes[0] ?? null,
+    ['league', level, year],
+    leagueTableQuery,
+    { level, year },
+    (data: { indexLeagueTable: LeagueRow[] }) => data.indexLeagueTable,
+    year !== undefined,
+  );
+
+/** The trend of every unit of a level, or of one unit when `unitId` is given ('' waits for one). */
+export const useTrends = (level: IndexLevel, unitId?: string) =>
+  useRead(
+    ['trends', level, unitId ?? null],
+    trendsQuery,
+    { filter: { level: { equals: level }, ...(unitId ? { unit: { equals: unitId } } : {}) } },
+    (data: { indexTrends: TrendSeries[] }) => data.indexTrends,
+    unitId !== '',
   );
 
 export const useTargetProgress = () =>
