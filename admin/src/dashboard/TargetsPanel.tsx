@@ -44,11 +44,12 @@ const missedYears = (target: TargetRow) => target.progress.filter((year) => year
 const needsAttention = (target: TargetRow) =>
   target.status === 'AT_RISK' || target.status === 'MISSED' || missedYears(target).length > 0;
 
-export const TargetStatusChip = ({ status }: { status: TargetStatus }) => {
+export const TargetStatusChip = ({ status, title }: { status: TargetStatus; title?: string }) => {
   const translate = useTranslate();
   return (
     <Chip
       size="small"
+      title={title}
       color={statusColors[status]}
       label={translate(`par.dashboard.target_status.${status}`, { _: status })}
     />
@@ -134,12 +135,8 @@ export const TargetsPanel = ({
                     </Typography>
                   </TableCell>
                   <TableCell>
-                    <TargetStatusChip status={target.status} />
-                    {target.statusReason && (
-                      <Typography variant="caption" component="div" color="text.secondary" sx={{ mt: 0.5 }}>
-                        {target.statusReason}
-                      </Typography>
-                    )}
+                    {/* The API's reason (in English, with the numbers) on hover: the row shows them too. */}
+                    <TargetStatusChip status={target.status} title={target.statusReason ?? undefined} />
                   </TableCell>
                   <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
                     {actual ? `${value(target, actual.actualValue)} (${actual.year})` : '–'}
