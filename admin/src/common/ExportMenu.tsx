@@ -13,7 +13,8 @@ import {
   useTranslate,
   type TranslateFunction,
 } from 'react-admin';
-import { downloadTable, type ExportFormat, type ExportTable } from './export';
+import { downloadTable } from './download';
+import type { ExportFormat, ExportTable } from './export';
 import { exportColumns, exportTable } from './exportColumns';
 
 /** The most rows a list export reads (in pages of 100, as the API serves them). */

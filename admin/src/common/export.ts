@@ -2,7 +2,7 @@
 // language: headers translated, days dd/mm/yyyy in Vietnamese (ISO yyyy-mm-dd in English), enum values
 // by their label. CSV is RFC 4180 (comma, CRLF, UTF-8 with a byte-order mark so that Excel reads the
 // diacritics) with numbers in their plain machine form; XLSX keeps numbers and days as typed cells.
-// The XLSX writer (exceljs) is a large library: it is loaded only when someone exports to XLSX.
+// Pure functions (tested in test/unit/export.test.ts); download.ts writes the files in the browser.
 import type { Workbook } from 'exceljs';
 import { formatInstant } from './dates';
 
@@ -83,7 +83,8 @@ const sheetName = (name: string) => name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 3
 /** Viet Nam keeps UTC+7 all year: an instant on the district's clock, as the UTC date Excel stores. */
 const districtWallClock = (value: string) => new Date(new Date(value).getTime() + 7 * 60 * 60 * 1000);
 
-function fillWorkbook(workbook: Workbook, table: ExportTable, locale: string): void {
+/** Adds the table as a sheet: a bold, frozen header row, typed cells, columns as wide as their text. */
+export function fillWorkbook(workbook: Workbook, table: ExportTable, locale: string): void {
   const sheet = workbook.addWorksheet(sheetName(table.name), { views: [{ state: 'frozen', ySplit: 1 }] });
   const dayFormat = locale === 'vi' ? 'dd/mm/yyyy' : 'yyyy-mm-dd';
   sheet.addRow(table.headers).font = { bold: true };
@@ -118,38 +119,8 @@ function fillWorkbook(workbook: Workbook, table: ExportTable, locale: string): v
   });
 }
 
-export async function toXlsx(table: ExportTable, locale: string): Promise<Blob> {
-  // The browser build, without the polyfills a current browser does not need; its own chunk.
-  const { default: ExcelJS } = await import('exceljs/dist/exceljs.bare.min.js');
-  const workbook = new ExcelJS.Workbook();
-  workbook.created = new Date();
-  fillWorkbook(workbook, table, locale);
-  const buffer = await workbook.xlsx.writeBuffer();
-  return new Blob([buffer], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
-}
-
-function saveBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
-/** "tasks-2026-11-27.csv": the table's name and today's date. */
+/** "tasks-2026-11-28.csv": the table's name and today's date in the district (UTC+7). */
 export function exportFileName(name: string, format: ExportFormat, now = new Date()): string {
   const stamp = new Date(now.getTime() + 7 * 60 * 60 * 1000).toISOString().slice(0, 10);
   return `${name}-${stamp}.${format}`;
-}
-
-/** Writes the table in the format asked for and hands it to the browser as a download. */
-export async function downloadTable(table: ExportTable, format: ExportFormat, locale: string): Promise<void> {
-  const blob =
-    format === 'csv'
-      ? new Blob([toCsv(table, locale)], { type: 'text/csv;charset=utf-8' })
-      : await toXlsx(table, locale);
-  saveBlob(blob, exportFileName(table.name, format));
 }
