@@ -80,9 +80,13 @@ const CommitteeDashboard = () => {
   const targets = useTargetProgress();
   const plans = usePlans();
 
-  const district = districtTrends.data?.[0];
-  const latest = district?.points.at(-1);
   const allTargets = targets.data?.targets ?? [];
+  // The district whose index the resolution's targets measure (the demo data has one district-level unit).
+  const district =
+    districtTrends.data?.find((series) =>
+      allTargets.some((target) => target.metric === 'PAR_INDEX_PERCENT' && target.unit?.id === series.unit.id),
+    ) ?? districtTrends.data?.[0];
+  const latest = district?.points.at(-1);
   const districtLines = targetLines(allTargets, district?.unit.id, translate, locale);
   const untilYear = Math.max(0, ...allTargets.filter((t) => t.unit?.id === district?.unit.id).map((t) => t.targetYear));
 
