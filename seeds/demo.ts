@@ -168,6 +168,8 @@ async function insertDemoData(tx: Tx, data: DemoData, passwordHash: string): Pro
         indicator: target.indicator,
         measure: target.measure,
         comparator: target.comparator,
+        metric: target.metric,
+        sector: target.sector ?? null,
         baselineValue: target.baseline?.value ?? null,
         baselineYear: target.baseline?.year ?? null,
         targetValue: target.targetValue,

@@ -22,6 +22,7 @@ import units from './units';
 const MyUnitTasks = lazy(() => import('./myUnit/MyUnitTasks'));
 const ReviewQueue = lazy(() => import('./reviewQueue/ReviewQueue'));
 const ChangePassword = lazy(() => import('./account/ChangePassword'));
+const IndexImport = lazy(() => import('./indexImport/IndexImport'));
 
 export const App = () => (
   <Admin
@@ -50,6 +51,7 @@ export const App = () => (
       <Route path="/my-unit" element={<MyUnitTasks />} />
       <Route path="/review" element={<ReviewQueue />} />
       <Route path="/account/password" element={<ChangePassword />} />
+      <Route path="/index-import" element={<IndexImport />} />
     </CustomRoutes>
   </Admin>
 );

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { PlanStatus, type Prisma } from '../../generated/prisma/client.ts';
 import { builder } from '../builder.ts';
+import type { Context } from '../context.ts';
+import { NotFoundError } from '../errors.ts';
+import type { FieldComparison, PlanCheck, PlanComparisonValue } from '../services/plan-checks.ts';
+import { loadPlanValues, type PlanValues } from '../services/plan-values.ts';
+import { requestLoader } from '../services/request-loader.ts';
 import { runMutation } from '../services/mutation.ts';
 import {
   approvePlan,
@@ -37,6 +42,112 @@ export const PlanStatusEnum = builder.enumType(PlanStatus, {
     'Where an improvement plan stands: drafted by the unit, submitted, approved or returned by the committee.',
 });
 
+/** A plan's checks and comparison, loaded with the other plans of the request in a few queries. */
+async function planValuesOf(ctx: Context, id: number): Promise<PlanValues> {
+  const load = requestLoader<number, PlanValues>(ctx, 'planValues', (ids) => loadPlanValues(ctx.prisma, ids));
+  const values = await load(id);
+  if (!values) throw new NotFoundError('ImprovementPlan', `ImprovementPlan:${id}`);
+  return values;
+}
+
+type RowQuery = Record<string, unknown>;
+
+/** Index results by id with the selection the sibling fields ask for: one query per selection. */
+function indexResultById(ctx: Context, query: RowQuery, id: number) {
+  return requestLoader(ctx, `indexResultRows:${JSON.stringify(query)}`, async (ids: number[]) => {
+    const rows = await ctx.prisma.indexResult.findMany({ ...query, where: { id: { in: ids } } });
+    return new Map(rows.map((row) => [row.id, row]));
+  })(id);
+}
+
+/** Index nodes by id with the selection the sibling fields ask for: one query per selection. */
+function indexNodeById(ctx: Context, query: RowQuery, id: number) {
+  return requestLoader(ctx, `indexNodeRows:${JSON.stringify(query)}`, async (ids: number[]) => {
+    const rows = await ctx.prisma.indexNode.findMany({ ...query, where: { id: { in: ids } } });
+    return new Map(rows.map((row) => [row.id, row]));
+  })(id);
+}
+
+export const PlanCheckCodeEnum = builder.enumType('PlanCheckCode', {
+  description: "A problem of an improvement plan found by checking it against the unit's last PAR index result.",
+  values: {
+    NOT_ABOVE_LAST_RESULT: { description: 'The total aimed at is not above the last result in percent.' },
+    WEAKEST_FIELD_WITHOUT_ACTION: {
+      description:
+        'One of the weakest fields of the last result has no action aimed at it (or at a criterion under it). The weakest fields are the three top-level fields with the lowest share of their maximum points, ties with the third included, leaving out fields at full marks.',
+    },
+    FIELD_TARGET_BELOW_LAST_RESULT: { description: 'A node aims at fewer points than it scored last time.' },
+    NO_BASELINE: { description: 'The unit has no earlier result (or no total) to check the plan against.' },
+  } as const,
+});
+
+const PlanCheckRef = builder.objectRef<PlanCheck>('PlanCheck').implement({
+  description: "A problem of a plan found by checking it against the unit's last result.",
+  fields: (t) => ({
+    code: t.expose('code', { type: PlanCheckCodeEnum, description: 'What kind of problem.' }),
+    node: t.prismaField({
+      type: 'IndexNode',
+      nullable: true,
+      description: 'The node of the last result the problem is about, if any.',
+      resolve: async (query, check, _args, ctx) =>
+        check.nodeId === null ? null : ((await indexNodeById(ctx, query, check.nodeId)) ?? null),
+    }),
+    message: t.exposeString('message', { description: 'The problem in words, with the numbers.' }),
+  }),
+});
+
+const PlanFieldComparisonRef = builder.objectRef<FieldComparison>('PlanFieldComparison').implement({
+  description: 'A top-level field of the index: points last time, aimed at, and reached in the plan year.',
+  fields: (t) => ({
+    node: t.prismaField({
+      type: 'IndexNode',
+      description: "The field: of the plan year's result once it exists, else of the last result.",
+      resolve: async (query, row, _args, ctx) => {
+        const node = await indexNodeById(ctx, query, row.node.id);
+        if (!node) throw new NotFoundError('IndexNode', `IndexNode:${row.node.id}`);
+        return node;
+      },
+    }),
+    code: t.string({ description: 'Dotted code of the field, e.g. "7".', resolve: (row) => row.node.code }),
+    name: t.string({ description: 'Name of the field.', resolve: (row) => row.node.name }),
+    maxPoints: t.float({ description: 'The most points the field gives.', resolve: (row) => row.node.maxPoints }),
+    lastPoints: t.exposeFloat('lastPoints', { nullable: true, description: 'Points scored in the last result.' }),
+    targetPoints: t.exposeFloat('targetPoints', { nullable: true, description: 'Points the plan aims at.' }),
+    actualPoints: t.exposeFloat('actualPoints', {
+      nullable: true,
+      description: "Points scored in the plan year's result, once it exists.",
+    }),
+    met: t.exposeBoolean('met', {
+      nullable: true,
+      description: 'Whether the actual points reach the target points; null until both are known.',
+    }),
+  }),
+});
+
+const PlanComparisonRef = builder.objectRef<PlanComparisonValue>('PlanComparison').implement({
+  description: "A plan against the last result and, once it exists, the plan year's result.",
+  fields: (t) => ({
+    lastPercent: t.exposeFloat('lastPercent', {
+      nullable: true,
+      description: 'The last result in percent (published, else computed).',
+    }),
+    targetPercent: t.exposeFloat('targetPercent', { description: 'The total the plan aims at, in percent.' }),
+    actualPercent: t.exposeFloat('actualPercent', {
+      nullable: true,
+      description: "The plan year's result in percent, once it exists.",
+    }),
+    met: t.exposeBoolean('met', {
+      nullable: true,
+      description: 'Whether the actual percent reaches the target; null until the result exists.',
+    }),
+    fields: t.field({
+      type: [PlanFieldComparisonRef],
+      description: 'Per top-level field, in code order.',
+      resolve: (c) => c.fields,
+    }),
+  }),
+});
+
 export const ImprovementPlanRef = builder.prismaNode('ImprovementPlan', {
   id: { field: 'id' },
   description:
@@ -60,6 +171,31 @@ export const ImprovementPlanRef = builder.prismaNode('ImprovementPlan', {
     approvedAt: t.expose('approvedAt', { type: 'DateTime', nullable: true }),
     illustrative: t.exposeBoolean('illustrative'),
     targets: t.relation('targets', { query: { orderBy: { node: { code: 'asc' } } } }),
+    baseline: t.prismaField({
+      type: 'IndexResult',
+      nullable: true,
+      description: "The result the plan is checked against: the unit's latest PAR index result before the plan year.",
+      resolve: async (query, plan, _args, ctx) => {
+        const { baselineResultId } = await planValuesOf(ctx, plan.id);
+        return baselineResultId === null ? null : ((await indexResultById(ctx, query, baselineResultId)) ?? null);
+      },
+    }),
+    checks: t.field({
+      type: [PlanCheckRef],
+      description:
+        'Problems found by checking the plan against the last result: a total not above it, weakest fields without an action, nodes aimed below their last points, or no last result at all. Empty when the plan passes.',
+      resolve: async (plan, _args, ctx) => (await planValuesOf(ctx, plan.id)).checks,
+    }),
+    flagged: t.boolean({
+      description: 'True when the checks found a problem.',
+      resolve: async (plan, _args, ctx) => (await planValuesOf(ctx, plan.id)).checks.length > 0,
+    }),
+    comparison: t.field({
+      type: PlanComparisonRef,
+      description:
+        "Target versus last result and (once the plan year's scores exist) actual result, in total and per field.",
+      resolve: async (plan, _args, ctx) => (await planValuesOf(ctx, plan.id)).comparison,
+    }),
     actions: t.relation('actions', { query: { orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }] } }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
@@ -97,6 +233,7 @@ interface ImprovementPlanFilterValue extends Logical<ImprovementPlanFilterValue>
   unit?: IdFilterValue | null;
   year?: RangeFilterValue<number> | null;
   status?: EnumFilterValue<PlanStatus> | null;
+  flagged?: boolean | null;
 }
 
 const PlanStatusFilter = enumFilter<PlanStatus>('PlanStatusFilter', PlanStatusEnum, 'Matches plan statuses.');
@@ -107,14 +244,39 @@ export const ImprovementPlanFilter = builder.inputRef<ImprovementPlanFilterValue
     unit: t.field({ type: IDFilter }),
     year: t.field({ type: IntFilter }),
     status: t.field({ type: PlanStatusFilter }),
+    flagged: t.boolean({
+      description: 'Plans whose checks found a problem (true) or none (false); computed, not stored.',
+    }),
     ...logicalFields(t, ImprovementPlanFilter),
   }),
 });
 
-function planWhere(
+function usesFlagged(filter: ImprovementPlanFilterValue | null | undefined): boolean {
+  if (!filter) return false;
+  return (
+    filter.flagged != null ||
+    (filter.AND ?? []).some(usesFlagged) ||
+    (filter.OR ?? []).some(usesFlagged) ||
+    usesFlagged(filter.NOT)
+  );
+}
+
+/** The where clause of a plan filter; `flagged` checks every plan first (a fixed number of queries). */
+async function planWhere(
+  ctx: Context,
   filter: ImprovementPlanFilterValue | null | undefined,
-): Prisma.ImprovementPlanWhereInput | undefined {
+): Promise<Prisma.ImprovementPlanWhereInput | undefined> {
+  let flaggedIds: number[] = [];
+  if (usesFlagged(filter)) {
+    // Once per request, though the list's page and its total count both ask.
+    const load = requestLoader<'all', number[]>(ctx, 'flaggedPlanIds', async () => {
+      const all = [...(await loadPlanValues(ctx.prisma, 'all')).values()];
+      return new Map([['all', all.filter((values) => values.checks.length > 0).map((values) => values.id)]]);
+    });
+    flaggedIds = (await load('all')) ?? [];
+  }
   return logicalWhere(filter, (f): Prisma.ImprovementPlanWhereInput => ({
+    ...(f.flagged != null && { id: f.flagged ? { in: flaggedIds } : { notIn: flaggedIds } }),
     ...(f.unit && { unitId: idWhere(f.unit, 'Unit', 'filter.unit') }),
     ...(f.year && { year: rangeWhere(f.year) }),
     ...(f.status && { status: enumWhere(f.status) }),
@@ -137,11 +299,12 @@ builder.queryField('improvementPlans', (t) =>
       orderBy: t.arg({ type: [ImprovementPlanOrder.ref] }),
       offset: t.arg.int(offsetArgOptions),
     },
-    totalCount: (_parent, args, ctx) => ctx.prisma.improvementPlan.count({ where: planWhere(args.filter) }),
-    resolve: (query, _parent, args, ctx) =>
+    totalCount: async (_parent, args, ctx) =>
+      ctx.prisma.improvementPlan.count({ where: await planWhere(ctx, args.filter) }),
+    resolve: async (query, _parent, args, ctx) =>
       ctx.prisma.improvementPlan.findMany({
         ...withOffset(query, args),
-        where: planWhere(args.filter),
+        where: await planWhere(ctx, args.filter),
         orderBy: ImprovementPlanOrder.toOrderBy(
           args.orderBy ?? [{ field: 'YEAR', direction: 'desc' }, { field: 'UNIT' }],
         ),

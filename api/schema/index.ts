@@ -9,6 +9,7 @@ import './headship.ts';
 import './improvement-plan.ts';
 import './index-analytics.ts';
 import './index-framework.ts';
+import './index-import.ts';
 import './index-result.ts';
 import './objective.ts';
 import './person.ts';

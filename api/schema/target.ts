@@ -1,11 +1,16 @@
 import { z } from 'zod';
-import { Comparator, type Prisma } from '../../generated/prisma/client.ts';
+import { Comparator, TargetMetric, type Prisma, type ServiceSector } from '../../generated/prisma/client.ts';
+import type { Context } from '../context.ts';
 import { builder } from '../builder.ts';
 import { decimalOrNull } from './decimal.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import { created, updated } from '../services/audit.ts';
 import { runMutation } from '../services/mutation.ts';
 import { adminOnly } from './access.ts';
+import { requestLoader } from '../services/request-loader.ts';
+import type { Projection, TargetStatus, YearProgress } from '../services/target-progress.ts';
+import { loadTargetValues, type TargetValues } from '../services/target-values.ts';
+import { ServiceSectorEnum } from './satisfaction-result.ts';
 import {
   IDFilter,
   IntFilter,
@@ -31,6 +36,86 @@ export const ComparatorEnum = builder.enumType(Comparator, {
     'How the actual value must compare with the target value: GT (above), GTE (at least), LT, LTE (at most), EQ.',
 });
 
+export const TargetMetricEnum = builder.enumType(TargetMetric, {
+  name: 'TargetMetric',
+  description:
+    "Where a target's actual values come from: MANUAL (recorded on the target's years), PAR_INDEX_PERCENT and PAR_INDEX_RANK (the unit's PAR index results: the published figure, else the one computed from the scores), SATISFACTION_PERCENT (the unit's overall SIPAS satisfaction in the target's sector).",
+});
+
+export const TargetYearStatusEnum = builder.enumType('TargetYearStatus', {
+  description: 'How a year of a target stands.',
+  values: {
+    MET: {
+      description: 'The actual value meets the value planned for the year (the target value in the target year).',
+    },
+    MISSED: { description: 'The actual value does not meet the value planned for the year.' },
+    NOT_YET_DUE: { description: 'The year has not ended (the current year or later) and has no actual value.' },
+    AWAITING_RESULT: { description: 'The year has ended and has a planned value, but no actual value yet.' },
+    NO_INTERIM_TARGET: { description: 'Nothing is planned for the year (its actual value, if any, is shown only).' },
+  } as const,
+});
+
+export const TargetStatusEnum = builder.enumType('TargetStatus', {
+  description: 'How a target stands overall.',
+  values: {
+    ACHIEVED: { description: 'The target year has an actual value that meets the target.' },
+    MISSED: { description: 'The target year has an actual value that does not meet the target.' },
+    ON_COURSE: {
+      description:
+        'The target year has no actual value yet; the linear trend of the known years (or the only known value) meets the target.',
+    },
+    AT_RISK: {
+      description:
+        'The target year has no actual value yet; the linear trend of the known years (or the only known value) misses the target.',
+    },
+    NO_DATA: { description: 'No year has an actual value yet.' },
+  } as const,
+});
+
+/** The request's current year in the district (years before it have ended). */
+export const currentYear = (ctx: Pick<Context, 'today'>) => ctx.today.getUTCFullYear();
+
+/** A target's values and evaluation, loaded with the other targets of the request in a few queries. */
+export async function targetValuesOf(ctx: Context, id: number): Promise<TargetValues> {
+  const load = requestLoader<number, TargetValues>(ctx, 'targetValues', (ids) =>
+    loadTargetValues(ctx.prisma, ids, currentYear(ctx)),
+  );
+  const values = await load(id);
+  if (!values) throw new NotFoundError('Target', `Target:${id}`);
+  return values;
+}
+
+export const TargetYearProgressRef = builder.objectRef<YearProgress>('TargetYearProgress').implement({
+  description: "One year of a target's progress.",
+  fields: (t) => ({
+    year: t.exposeInt('year', { description: 'The year.' }),
+    plannedValue: t.exposeFloat('plannedValue', {
+      nullable: true,
+      description: 'The value the year is measured against: its interim value, or the target value in the target year.',
+    }),
+    actualValue: t.exposeFloat('actualValue', {
+      nullable: true,
+      description: 'The value reached: recorded for MANUAL targets, derived from the results for the others.',
+    }),
+    status: t.expose('status', { type: TargetYearStatusEnum, description: 'How the year stands.' }),
+    final: t.exposeBoolean('final', { description: 'True for the target year.' }),
+  }),
+});
+
+export const TargetProjectionRef = builder.objectRef<Projection>('TargetProjection').implement({
+  description:
+    'A least-squares straight line through the years with actual values (value = slope × year + intercept), projected to the target year.',
+  fields: (t) => ({
+    method: t.exposeString('method', { description: 'How the line is fitted: LEAST_SQUARES_LINEAR.' }),
+    slope: t.exposeFloat('slope', { description: 'Change per year.' }),
+    intercept: t.exposeFloat('intercept', { description: 'Value of the line at year 0 (with slope, gives any year).' }),
+    projectedValue: t.exposeFloat('projectedValue', {
+      description: "The line's value in the target year, two decimals.",
+    }),
+    years: t.exposeIntList('years', { description: 'The years the line is fitted to.' }),
+  }),
+});
+
 export const TargetRef = builder.prismaNode('Target', {
   id: { field: 'id' },
   description: 'A measurable target (chỉ tiêu) of an objective, e.g. "PAR index above 92% every year".',
@@ -41,6 +126,38 @@ export const TargetRef = builder.prismaNode('Target', {
     indicator: t.exposeString('indicator'),
     measure: t.exposeString('measure', { description: 'Unit of measure, e.g. "%" or "hạng" (rank).' }),
     comparator: t.expose('comparator', { type: ComparatorEnum }),
+    metric: t.expose('metric', {
+      type: TargetMetricEnum,
+      description: "Where the actual values come from; non-manual targets read them from the unit's results.",
+    }),
+    sector: t.expose('sector', {
+      type: ServiceSectorEnum,
+      nullable: true,
+      description: 'The surveyed sector, for SATISFACTION_PERCENT targets.',
+    }),
+    progress: t.field({
+      type: [TargetYearProgressRef],
+      description:
+        "Each year's planned and actual value and status, oldest first: the target's years, the years with actual values from the baseline year on, and the target year (final).",
+      resolve: async (target, _args, ctx) => (await targetValuesOf(ctx, target.id)).evaluation.progress,
+    }),
+    projection: t.field({
+      type: TargetProjectionRef,
+      nullable: true,
+      description:
+        'The linear trend of the years with actual values, projected to the target year; null with fewer than two.',
+      resolve: async (target, _args, ctx) => (await targetValuesOf(ctx, target.id)).evaluation.projection,
+    }),
+    status: t.field({
+      type: TargetStatusEnum,
+      description: 'How the target stands overall, as of today.',
+      resolve: async (target, _args, ctx) => (await targetValuesOf(ctx, target.id)).evaluation.status,
+    }),
+    statusReason: t.string({
+      description:
+        'Why the target has its status, with the numbers, e.g. "The trend of 2022–2024 projects 91.8 in 2025, target > 92".',
+      resolve: async (target, _args, ctx) => (await targetValuesOf(ctx, target.id)).evaluation.reason,
+    }),
     baselineValue: t.float({
       description: 'The value the target starts from.',
       nullable: true,
@@ -77,10 +194,15 @@ export const TargetYearRef = builder.prismaNode('TargetYear', {
       resolve: (row) => decimalOrNull(row.plannedValue),
     }),
     actualValue: t.float({
-      description: 'The value reached that year, once known.',
+      description:
+        "The value reached that year, once known: recorded for MANUAL targets, derived from the unit's index or satisfaction results for the others.",
       nullable: true,
-      select: { actualValue: true },
-      resolve: (row) => decimalOrNull(row.actualValue),
+      select: { actualValue: true, targetId: true, year: true },
+      resolve: async (row, _args, ctx) => {
+        const values = await targetValuesOf(ctx, row.targetId);
+        if (values.metric === 'MANUAL') return decimalOrNull(row.actualValue);
+        return values.years.find((y) => y.year === row.year)?.actualValue ?? null;
+      },
     }),
     note: t.exposeString('note', { nullable: true }),
     illustrative: t.exposeBoolean('illustrative', {
@@ -96,6 +218,8 @@ interface TargetFilterValue extends Logical<TargetFilterValue> {
   indicator?: StringFilterValue | null;
   targetYear?: RangeFilterValue<number> | null;
   reformArea?: IdFilterValue | null;
+  metric?: TargetMetric[] | null;
+  status?: TargetStatus[] | null;
 }
 
 export const TargetFilter = builder.inputRef<TargetFilterValue>('TargetFilter').implement({
@@ -107,12 +231,47 @@ export const TargetFilter = builder.inputRef<TargetFilterValue>('TargetFilter').
     indicator: t.field({ type: StringFilter }),
     targetYear: t.field({ type: IntFilter }),
     reformArea: t.field({ type: IDFilter, description: "The reform area of the target's objective." }),
+    metric: t.field({ type: [TargetMetricEnum], description: 'Any of these metrics.' }),
+    status: t.field({
+      type: [TargetStatusEnum],
+      description: 'Any of these overall statuses, as of today (computed, not stored).',
+    }),
     ...logicalFields(t, TargetFilter),
   }),
 });
 
-function targetWhere(filter: TargetFilterValue | null | undefined): Prisma.TargetWhereInput | undefined {
+function usesStatus(filter: TargetFilterValue | null | undefined): boolean {
+  if (!filter) return false;
+  return (
+    filter.status != null ||
+    (filter.AND ?? []).some(usesStatus) ||
+    (filter.OR ?? []).some(usesStatus) ||
+    usesStatus(filter.NOT)
+  );
+}
+
+/**
+ * The where clause of a target filter. Status is computed, so a filter naming it evaluates every
+ * target first (a fixed number of queries) and selects by the ids of those with the statuses asked for.
+ */
+export async function targetWhere(
+  ctx: Context,
+  filter: TargetFilterValue | null | undefined,
+): Promise<Prisma.TargetWhereInput | undefined> {
+  let statusOf: Map<number, TargetStatus> | null = null;
+  if (usesStatus(filter)) {
+    // Once per request, though the list's page and its total count both ask.
+    const load = requestLoader<'all', Map<number, TargetStatus>>(ctx, 'allTargetStatuses', async () => {
+      const all = await loadTargetValues(ctx.prisma, 'all', currentYear(ctx));
+      return new Map([['all', new Map([...all.values()].map((v) => [v.id, v.evaluation.status]))]]);
+    });
+    statusOf = (await load('all')) ?? null;
+  }
+  const idsWith = (statuses: readonly TargetStatus[]) =>
+    [...(statusOf ?? new Map<number, TargetStatus>())].filter(([, s]) => statuses.includes(s)).map(([id]) => id);
   return logicalWhere(filter, (f): Prisma.TargetWhereInput => ({
+    ...(f.metric && { metric: { in: f.metric } }),
+    ...(f.status && { id: { in: idsWith(f.status) } }),
     ...(f.objective && { objectiveId: idWhere(f.objective, 'Objective', 'filter.objective') }),
     ...(f.unit && { unitId: idWhere(f.unit, 'Unit', 'filter.unit') }),
     ...(f.code && { code: stringWhere(f.code) }),
@@ -138,13 +297,70 @@ builder.queryField('targets', (t) =>
       orderBy: t.arg({ type: [TargetOrder.ref] }),
       offset: t.arg.int(offsetArgOptions),
     },
-    totalCount: (_parent, args, ctx) => ctx.prisma.target.count({ where: targetWhere(args.filter) }),
-    resolve: (query, _parent, args, ctx) =>
+    totalCount: async (_parent, args, ctx) => ctx.prisma.target.count({ where: await targetWhere(ctx, args.filter) }),
+    resolve: async (query, _parent, args, ctx) =>
       ctx.prisma.target.findMany({
         ...withOffset(query, args),
-        where: targetWhere(args.filter),
+        where: await targetWhere(ctx, args.filter),
         orderBy: TargetOrder.toOrderBy(args.orderBy ?? [{ field: 'CODE' }]),
       }),
+  }),
+);
+
+interface TargetProgressSummary {
+  total: number;
+  achieved: number;
+  missed: number;
+  onCourse: number;
+  atRisk: number;
+  noData: number;
+  ids: number[];
+}
+
+const TargetProgressSummaryRef = builder.objectRef<TargetProgressSummary>('TargetProgressSummary').implement({
+  description: 'How many of the selected targets stand at each overall status, as of today, and the targets.',
+  fields: (t) => ({
+    total: t.exposeInt('total', { description: 'Targets selected.' }),
+    achieved: t.exposeInt('achieved', { description: 'Targets ACHIEVED.' }),
+    missed: t.exposeInt('missed', { description: 'Targets MISSED.' }),
+    onCourse: t.exposeInt('onCourse', { description: 'Targets ON_COURSE.' }),
+    atRisk: t.exposeInt('atRisk', { description: 'Targets AT_RISK.' }),
+    noData: t.exposeInt('noData', { description: 'Targets with NO_DATA.' }),
+    targets: t.prismaField({
+      type: ['Target'],
+      description: 'The targets selected, by code.',
+      resolve: (query, summary, _args, ctx) =>
+        ctx.prisma.target.findMany({ ...query, where: { id: { in: summary.ids } }, orderBy: { code: 'asc' } }),
+    }),
+  }),
+});
+
+builder.queryField('targetProgress', (t) =>
+  t.field({
+    type: TargetProgressSummaryRef,
+    description: 'Counts of targets by overall status (as of today), with the same filter as `targets`.',
+    args: { filter: t.arg({ type: TargetFilter }) },
+    resolve: async (_root, args, ctx) => {
+      const rows = await ctx.prisma.target.findMany({
+        where: await targetWhere(ctx, args.filter),
+        select: { id: true },
+      });
+      const values = await loadTargetValues(
+        ctx.prisma,
+        rows.map((r) => r.id),
+        currentYear(ctx),
+      );
+      const count = (status: TargetStatus) => [...values.values()].filter((v) => v.evaluation.status === status).length;
+      return {
+        total: rows.length,
+        achieved: count('ACHIEVED'),
+        missed: count('MISSED'),
+        onCourse: count('ON_COURSE'),
+        atRisk: count('AT_RISK'),
+        noData: count('NO_DATA'),
+        ids: rows.map((r) => r.id),
+      };
+    },
   }),
 );
 
@@ -168,6 +384,14 @@ export const CreateTargetInput = builder.inputType('CreateTargetInput', {
     indicator: t.string({ required: true, validate: targetFields.indicator }),
     measure: t.string({ required: true, validate: targetFields.measure }),
     comparator: t.field({ type: ComparatorEnum, required: true }),
+    metric: t.field({
+      type: TargetMetricEnum,
+      description: 'Where the actual values come from; MANUAL when omitted. Non-manual metrics need a unit.',
+    }),
+    sector: t.field({
+      type: ServiceSectorEnum,
+      description: 'The surveyed sector: required for SATISFACTION_PERCENT only.',
+    }),
     baselineValue: t.float({ validate: value.nullish() }),
     baselineYear: t.int({ validate: yearInput.nullish() }),
     targetValue: t.float({ required: true, validate: value }),
@@ -177,7 +401,7 @@ export const CreateTargetInput = builder.inputType('CreateTargetInput', {
 });
 
 export const UpdateTargetInput = builder.inputType('UpdateTargetInput', {
-  validate: notNull('code', 'indicator', 'measure', 'comparator', 'targetValue', 'targetYear'),
+  validate: notNull('code', 'indicator', 'measure', 'comparator', 'metric', 'targetValue', 'targetYear'),
   description: 'Changes to a target; omitted fields stay, null clears an optional one.',
   fields: (t) => ({
     unitId: t.id(),
@@ -185,6 +409,15 @@ export const UpdateTargetInput = builder.inputType('UpdateTargetInput', {
     indicator: t.string({ validate: targetFields.indicator }),
     measure: t.string({ validate: targetFields.measure }),
     comparator: t.field({ type: ComparatorEnum }),
+    metric: t.field({
+      type: TargetMetricEnum,
+      description:
+        "Where the actual values come from. Non-manual metrics need a unit; the years' recorded actual values are then ignored.",
+    }),
+    sector: t.field({
+      type: ServiceSectorEnum,
+      description: 'The surveyed sector: required for SATISFACTION_PERCENT only; null clears it.',
+    }),
     baselineValue: t.float({ validate: value.nullish() }),
     baselineYear: t.int({ validate: yearInput.nullish() }),
     targetValue: t.float({ validate: value }),
@@ -203,6 +436,21 @@ export const TargetYearInput = builder.inputType('TargetYearInput', {
   }),
 });
 
+function checkMetric(target: { metric: TargetMetric; sector: ServiceSector | null; unitId: number | null }) {
+  if (target.metric === 'SATISFACTION_PERCENT' && target.sector === null) {
+    throw ValidationError.field('input.sector', 'A SATISFACTION_PERCENT target needs the sector surveyed');
+  }
+  if (target.metric !== 'SATISFACTION_PERCENT' && target.sector !== null) {
+    throw ValidationError.field(
+      'input.sector',
+      `Only a SATISFACTION_PERCENT target has a sector, not ${target.metric}`,
+    );
+  }
+  if (target.metric !== 'MANUAL' && target.unitId === null) {
+    throw ValidationError.field('input.unitId', `A ${target.metric} target needs the unit whose results it reads`);
+  }
+}
+
 function checkTarget(target: { baselineValue?: unknown; baselineYear?: number | null; targetYear: number }) {
   if ((target.baselineValue == null) !== (target.baselineYear == null)) {
     throw ValidationError.field('input.baselineYear', 'Give the baseline value and its year together');
@@ -220,11 +468,17 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CreateTargetInput, required: true }) },
     resolve: (query, _root, { input }, ctx, info) => {
       checkTarget(input);
+      const unitId = decodeOptionalId(input.unitId, 'Unit', 'input.unitId') ?? null;
+      const metric = input.metric ?? 'MANUAL';
+      const sector = input.sector ?? null;
+      checkMetric({ metric, sector, unitId });
       return runMutation(ctx, info, async (w) => {
         const row = await w.tx.target.create({
           data: {
             objectiveId: decodeId(input.objectiveId, 'Objective', 'input.objectiveId'),
-            unitId: decodeOptionalId(input.unitId, 'Unit', 'input.unitId') ?? null,
+            unitId,
+            metric,
+            sector,
             code: input.code,
             indicator: input.indicator,
             measure: input.measure,
@@ -256,10 +510,18 @@ builder.mutationFields((t) => ({
           baselineYear: input.baselineYear === undefined ? current.baselineYear : input.baselineYear,
           targetYear: input.targetYear ?? current.targetYear,
         });
+        const unitId = decodeOptionalId(input.unitId, 'Unit', 'input.unitId');
+        checkMetric({
+          metric: input.metric ?? current.metric,
+          sector: input.sector === undefined ? current.sector : input.sector,
+          unitId: unitId === undefined ? current.unitId : unitId,
+        });
         const row = await w.tx.target.update({
           where: { id: targetId },
           data: {
-            unitId: decodeOptionalId(input.unitId, 'Unit', 'input.unitId'),
+            unitId,
+            ...(input.metric != null && { metric: input.metric }),
+            sector: input.sector,
             ...(input.code != null && { code: input.code }),
             ...(input.indicator != null && { indicator: input.indicator }),
             ...(input.measure != null && { measure: input.measure }),
@@ -286,7 +548,14 @@ builder.mutationFields((t) => ({
     resolve: (query, _root, { targetId, input }, ctx, info) =>
       runMutation(ctx, info, async (w) => {
         const id = decodeId(targetId, 'Target', 'targetId');
-        if (!(await w.tx.target.count({ where: { id } }))) throw new NotFoundError('Target', targetId);
+        const target = await w.tx.target.findUnique({ where: { id }, select: { metric: true } });
+        if (!target) throw new NotFoundError('Target', targetId);
+        if (target.metric !== 'MANUAL' && input.actualValue != null) {
+          throw ValidationError.field(
+            'input.actualValue',
+            `The actual values of a ${target.metric} target come from the unit's results; record them there`,
+          );
+        }
         const where = { targetId_year: { targetId: id, year: input.year } };
         const before = await w.tx.targetYear.findUnique({ where });
         const values = { plannedValue: input.plannedValue, actualValue: input.actualValue, note: input.note };

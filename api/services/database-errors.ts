@@ -38,6 +38,8 @@ const checkFields: Record<string, string> = {
   Task_completion_check: 'status',
   Task_title_check: 'title',
   Target_years_check: 'targetYear',
+  Target_sector_check: 'sector',
+  Target_metric_unit_check: 'unitId',
   Resolution_years_check: 'orientationYear',
   Account_username_check: 'username',
   Account_unit_head_unit_check: 'unitId',

@@ -1,7 +1,9 @@
-// Targets (chỉ tiêu) of the article with their yearly values. Target values, the 2021 PAR index
-// (92.20%, rank 1) and the 2022 one-stop rate (100%) come from the article; later actuals are
-// taken from the illustrative index and satisfaction data, so the tracker's views agree.
-import { Comparator, ServiceSector, SipasElement } from '../../generated/prisma/client.ts';
+// Targets (chỉ tiêu) of the article with their yearly planned values. Target values, the 2021 PAR
+// index (92.20%, rank 1 of 12) and the 2022 one-stop rate (100%) come from the article. The actual
+// values of the PAR index and satisfaction targets are not stored here: the API derives them from the
+// district's index results (seeds/data/par-index.ts) and SIPAS results (seeds/data/satisfaction.ts),
+// so the views cannot disagree. Only the one-stop rate (a MANUAL target) records its actuals.
+import { Comparator, ServiceSector, SipasElement, TargetMetric } from '../../generated/prisma/client.ts';
 import { districtResults } from './par-index.ts';
 import { articleSource, type ObjectiveCode } from './resolution.ts';
 import { satisfactionResults } from './satisfaction.ts';
@@ -22,6 +24,8 @@ export interface TargetSeed {
   indicator: string;
   measure: string;
   comparator: Comparator;
+  metric: TargetMetric;
+  sector?: ServiceSector;
   baseline?: { value: number; year: number };
   targetValue: number;
   targetYear: number;
@@ -31,11 +35,11 @@ export interface TargetSeed {
 
 const planYears = [2022, 2023, 2024, 2025];
 
-function parIndexYears(planned: (year: number) => number | undefined, value: 'percent' | 'rank'): TargetYearSeed[] {
+/** The years of the district's results with their planned values; the actual values are derived. */
+function parIndexYears(planned: (year: number) => number | undefined): TargetYearSeed[] {
   return districtResults.map((result) => ({
     year: result.year,
     planned: planned(result.year),
-    actual: value === 'percent' ? result.percent : result.rank,
     note: result.illustrative ? undefined : `Số liệu đã công bố (${result.source})`,
     illustrative: result.illustrative,
   }));
@@ -44,7 +48,7 @@ function parIndexYears(planned: (year: number) => number | undefined, value: 'pe
 function satisfactionYears(sector: ServiceSector, planned: number): TargetYearSeed[] {
   return satisfactionResults
     .filter((row) => row.unit === 'DATEH' && row.sector === sector && row.element === SipasElement.OVERALL)
-    .map((row) => ({ year: row.year, planned, actual: row.satisfaction, illustrative: true }));
+    .map((row) => ({ year: row.year, planned, illustrative: true }));
 }
 
 const sectorTargets: [string, ServiceSector, string][] = [
@@ -66,7 +70,8 @@ export const targets: TargetSeed[] = [
     targetValue: 92,
     targetYear: 2025,
     source: articleSource,
-    years: parIndexYears((year) => (planYears.includes(year) ? 92 : undefined), 'percent'),
+    metric: TargetMetric.PAR_INDEX_PERCENT,
+    years: parIndexYears((year) => (planYears.includes(year) ? 92 : undefined)),
   },
   {
     code: 'CT02',
@@ -79,7 +84,8 @@ export const targets: TargetSeed[] = [
     targetValue: 93,
     targetYear: 2025,
     source: articleSource,
-    years: parIndexYears((year) => (year === 2025 ? 93 : undefined), 'percent'),
+    metric: TargetMetric.PAR_INDEX_PERCENT,
+    years: parIndexYears((year) => (year === 2025 ? 93 : undefined)),
   },
   {
     code: 'CT03',
@@ -92,7 +98,8 @@ export const targets: TargetSeed[] = [
     targetValue: 6,
     targetYear: 2025,
     source: articleSource,
-    years: parIndexYears((year) => (year === 2025 ? 6 : undefined), 'rank'),
+    metric: TargetMetric.PAR_INDEX_RANK,
+    years: parIndexYears((year) => (year === 2025 ? 6 : undefined)),
   },
   {
     code: 'CT04',
@@ -104,6 +111,8 @@ export const targets: TargetSeed[] = [
     targetValue: 90,
     targetYear: 2025,
     source: articleSource,
+    metric: TargetMetric.SATISFACTION_PERCENT,
+    sector: ServiceSector.OVERALL,
     years: satisfactionYears(ServiceSector.OVERALL, 90),
   },
   ...sectorTargets.map(([code, sector, indicator]) => ({
@@ -116,6 +125,8 @@ export const targets: TargetSeed[] = [
     targetValue: 88,
     targetYear: 2025,
     source: articleSource,
+    metric: TargetMetric.SATISFACTION_PERCENT,
+    sector,
     years: satisfactionYears(sector, 88),
   })),
   {
@@ -125,6 +136,7 @@ export const targets: TargetSeed[] = [
     indicator: 'Tỷ lệ thủ tục hành chính giải quyết theo cơ chế một cửa, một cửa liên thông',
     measure: '%',
     comparator: Comparator.EQ,
+    metric: TargetMetric.MANUAL,
     targetValue: 100,
     targetYear: 2025,
     source: articleSource,

@@ -186,7 +186,39 @@ const enumValues = (name: string) => (schema.getType(name) as GraphQLEnumType).g
 const roles = enumValues('Role');
 const unitKinds = enumValues('UnitKind');
 const comparators = enumValues('Comparator');
+const targetMetrics = enumValues('TargetMetric');
+const sectors = enumValues('ServiceSector');
+/** Metric and sector that are bad together: a satisfaction target without a sector, a sector elsewhere, a derived target without a unit. */
+const badMetricCombos = [
+  fc.record({ metric: fc.constant('SATISFACTION_PERCENT'), sector: fc.constantFrom(OMIT, null) }),
+  fc.record({
+    metric: fc.constantFrom('MANUAL', 'PAR_INDEX_PERCENT', 'PAR_INDEX_RANK'),
+    sector: fc.constantFrom(...sectors),
+  }),
+  fc.record({
+    metric: fc.constantFrom('PAR_INDEX_PERCENT', 'PAR_INDEX_RANK'),
+    sector: fc.constant(OMIT),
+    unitId: fc.constantFrom(OMIT, null),
+  }),
+];
 const priorities = enumValues('TaskPriority');
+const levels = enumValues('IndexLevel');
+
+/** Files the index imports refuse before reading a row: not CSV or XLSX by content, empty, too large, not files. */
+const notTableFiles = () => [
+  fc.constantFrom(
+    part('empty.csv', new Uint8Array()),
+    part('anh.csv', new Uint8Array(pngBytes)),
+    part('khung.csv', '%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'),
+    part('khung.xlsx', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12])),
+    part('utf16.csv', new Uint8Array([0xff, 0xfe, 0x63, 0, 0x6f, 0, 0x64, 0, 0x65, 0])),
+    part('latin1.csv', new Uint8Array([0x63, 0x6f, 0x64, 0x65, 0x0a, 0xd0, 0xe9, 0x0a])),
+    part('nhi-phan.csv', new Uint8Array([0x63, 0x6f, 0x64, 0x65, 0x00, 0x01, 0x02, 0x0a])),
+  ),
+  // Just over the 1 MB this app allows (MAX_UPLOAD_MB=1).
+  fc.constant(part('lon.csv', { pngOfBytes: 1024 * 1024 + 1 })),
+  fc.constantFrom('a file', 1, true),
+];
 
 /** A later and an earlier day: a range that ends before it starts. */
 const backwards = fc
@@ -444,6 +476,8 @@ const cases: Record<string, Case> = {
           indicator: text('Tỷ lệ hồ sơ trực tuyến', 'required', 500),
           measure: text('%', 'required', 40),
           comparator: enumOf(comparators, 'GTE', 'required'),
+          metric: enumOf(targetMetrics, OMIT, 'optional'),
+          sector: enumOf(sectors, OMIT, 'optional'),
           baselineValue: decimal(OMIT, 'optional', -1e9, 1e9),
           baselineYear: int(OMIT, 'optional', 2000, 2100),
           targetValue: decimal(80, 'required', -1e9, 1e9),
@@ -453,6 +487,7 @@ const cases: Record<string, Case> = {
         'required',
         {
           combos: [
+            ...badMetricCombos,
             fc.record({ baselineValue: fc.constant(50), baselineYear: fc.constantFrom(OMIT, null) }),
             fc.record({ baselineValue: fc.constantFrom(OMIT, null), baselineYear: fc.constant(2020) }),
             fc.integer({ min: 2000, max: 2099 }).chain((t) =>
@@ -467,7 +502,7 @@ const cases: Record<string, Case> = {
         },
       ),
     }),
-    related: ['input.baselineYear'],
+    related: ['input.baselineYear', 'input.sector', 'input.unitId'],
   },
   setTargetYear: {
     caller: 'admin',
@@ -496,6 +531,8 @@ const cases: Record<string, Case> = {
           indicator: text(OMIT, 'kept', 500),
           measure: text(OMIT, 'kept', 40),
           comparator: enumOf(comparators, OMIT, 'kept'),
+          metric: enumOf(targetMetrics, OMIT, 'kept'),
+          sector: enumOf(sectors, OMIT, 'optional'),
           baselineValue: decimal(OMIT, 'optional', -1e9, 1e9),
           baselineYear: int(OMIT, 'optional', 2000, 2100),
           targetValue: decimal(OMIT, 'kept', -1e9, 1e9),
@@ -505,6 +542,7 @@ const cases: Record<string, Case> = {
         'required',
         {
           combos: [
+            ...badMetricCombos,
             fc.record({ baselineValue: fc.constant(50), baselineYear: fc.constantFrom(OMIT, null) }),
             fc.record({ baselineValue: fc.constantFrom(OMIT, null), baselineYear: fc.constant(2020) }),
             fc.integer({ min: 2000, max: 2099 }).chain((t) =>
@@ -519,7 +557,7 @@ const cases: Record<string, Case> = {
         },
       ),
     }),
-    related: ['input.baselineYear'],
+    related: ['input.baselineYear', 'input.sector', 'input.unitId'],
   },
   createUnit: {
     caller: 'admin',
@@ -875,6 +913,43 @@ const cases: Record<string, Case> = {
       ]),
     }),
   },
+  importIndexFramework: {
+    caller: 'admin',
+    upload: true,
+    args: (_w, _p, field) => ({
+      input: object(
+        {
+          level: enumOf(levels, 'AGENCY', 'required'),
+          year: int(2045, 'required', 2000, 2100),
+          name: text('Bộ chỉ số thử', 'required', 300),
+          source: text(OMIT, 'optional', 500),
+          file: fixed(part('khung.csv', 'code,name,max_points\n1,Chỉ đạo,100\n'), 'required', notTableFiles()),
+          dryRun: bool(OMIT, 'optional'),
+          replace: bool(OMIT, 'optional'),
+        },
+        'required',
+        { unknownKeys: unknownKeysFor(field, 'input') },
+      ),
+    }),
+  },
+  importIndexScores: {
+    caller: 'admin',
+    upload: true,
+    // The world's commune framework of 2030 has a field "1" of 10 points.
+    args: (_w, _p, field) => ({
+      input: object(
+        {
+          level: enumOf(levels, 'COMMUNE', 'required'),
+          year: int(2030, 'required', 2000, 2100),
+          file: fixed(part('diem.csv', 'unit_code,node_code,points\nXA_ANNHON,1,7.5\n'), 'required', notTableFiles()),
+          dryRun: bool(OMIT, 'optional'),
+          replace: bool(OMIT, 'optional'),
+        },
+        'required',
+        { unknownKeys: unknownKeysFor(field, 'input') },
+      ),
+    }),
+  },
   reviewEvidence: {
     caller: 'admin',
     prepare: (w) => taskIn(w, 'IN_PROGRESS', true),
@@ -1080,6 +1155,31 @@ function png(name: string): Part {
 
 const isPart = (value: unknown): value is Part => typeof value === 'object' && value !== null && 'part' in value;
 
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The files among the variables, as [dotted path, part]: a variable itself or a field of an input object. */
+function partsOf(variables: Record<string, unknown>): [string, Part][] {
+  return Object.entries(variables).flatMap(([name, value]): [string, Part][] => {
+    if (isPart(value)) return [[name, value]];
+    if (!isRecord(value)) return [];
+    return Object.entries(value)
+      .filter((entry): entry is [string, Part] => isPart(entry[1]))
+      .map(([key, part]) => [`${name}.${key}`, part]);
+  });
+}
+
+/** The variables with every file replaced by null, as the multipart request's operations carry them. */
+function withoutParts(variables: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(variables).map(([name, value]) => {
+      if (isPart(value)) return [name, null];
+      if (!isRecord(value) || !Object.values(value).some(isPart)) return [name, value];
+      return [name, Object.fromEntries(Object.entries(value).map(([k, v]) => [k, isPart(v) ? null : v]))];
+    }),
+  );
+}
+
 // ---------------------------------------------------------------- documents
 
 type DocumentFlaw =
@@ -1167,10 +1267,10 @@ interface Answer {
 async function send(api: TestApi, call: Call, token: string | null, upload: boolean): Promise<Answer> {
   let request: Request;
   const auth: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
-  const parts = upload ? Object.entries(call.variables).filter(([, v]) => isPart(v)) : [];
+  const parts = upload ? partsOf(call.variables) : [];
   if (parts.length) {
     const form = new FormData();
-    const variables = { ...call.variables, ...Object.fromEntries(parts.map(([name]) => [name, null])) };
+    const variables = withoutParts(call.variables);
     form.append('operations', JSON.stringify({ query: call.query, variables }));
     form.append(
       'map',

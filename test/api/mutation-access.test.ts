@@ -32,6 +32,7 @@ interface Prepared {
   version?: number;
   extensionId?: number;
   evidenceId?: number;
+  year?: number;
 }
 
 const day = (text: string) => new Date(`${text}T00:00:00.000Z`);
@@ -41,6 +42,22 @@ function tinyPng(): Uint8Array {
   const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
   const header = [0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0, 0x90, 0x77, 0x53, 0xde];
   return new Uint8Array([...signature, ...header]);
+}
+
+let frameworkYear = 2100;
+
+/** A commune framework of a year of its own with one field of 10 points, for importIndexScores. */
+async function withCommuneFramework(prisma: PrismaClient): Promise<Prepared> {
+  const year = frameworkYear--;
+  await prisma.indexFramework.create({
+    data: {
+      level: 'COMMUNE',
+      year,
+      name: `Bộ chỉ số xã ${year}`,
+      nodes: { create: { code: '1', name: 'Chỉ đạo', maxPoints: 10 } },
+    },
+  });
+  return { year };
 }
 
 /** A Phòng Nội vụ task (head.pnv leads it; Phòng Tư pháp supports it) in the given status. */
@@ -385,6 +402,25 @@ const cases: MutationCase[] = [
     files: { file: { name: 'niem-yet.png', type: 'image/png', content: tinyPng() } },
     prepare: inStatus('IN_PROGRESS'),
     allowed: ['head.pnv', 'admin'],
+  },
+  {
+    name: 'importIndexFramework',
+    document:
+      'mutation ($input: ImportIndexFrameworkInput!) { importIndexFramework(input: $input) { ok errors { message } } }',
+    variables: (_f, n) => ({ input: { level: 'AGENCY', year: 2000 + (n % 100), name: `Bộ chỉ số ${n}`, file: null } }),
+    files: { 'input.file': { name: 'khung.csv', type: 'text/csv', content: 'code,name,max_points\n1,Chỉ đạo,100\n' } },
+    allowed: ['admin'],
+  },
+  {
+    name: 'importIndexScores',
+    document:
+      'mutation ($input: ImportIndexScoresInput!) { importIndexScores(input: $input) { ok errors { message } } }',
+    variables: (_f, _n, p) => ({ input: { level: 'COMMUNE', year: p.year, file: null } }),
+    files: {
+      'input.file': { name: 'diem.csv', type: 'text/csv', content: 'unit_code,node_code,points\nXA_ANNHON,1,7.5\n' },
+    },
+    prepare: withCommuneFramework,
+    allowed: ['admin'],
   },
   {
     name: 'reviewEvidence',

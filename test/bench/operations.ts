@@ -168,6 +168,88 @@ function timelinessCountsSql(context: BenchContext, key: Prisma.Sql, join: Prism
     FROM "Task" t ${join} GROUP BY 1, 2 ORDER BY ${orderBy}`;
 }
 
+/** The league table's baseline: one statement with window-function ranks (what a report writer would do). */
+function leagueTableSql(context: BenchContext, level: string, year: number) {
+  const open = Prisma.sql`t."status" IN ('NOT_STARTED', 'IN_PROGRESS', 'SUBMITTED', 'RETURNED')`;
+  return Prisma.sql`
+    WITH fw AS (
+      SELECT f.id, f.year, (SELECT sum(n."maxPoints") FROM "IndexNode" n WHERE n."frameworkId" = f.id AND n."parentId" IS NULL) AS max
+      FROM "IndexFramework" f
+      WHERE f.level = ${level}::"IndexLevel" AND f.year IN (${year}, (
+        SELECT max(year) FROM "IndexFramework" WHERE level = ${level}::"IndexLevel" AND year < ${year}))
+    ), totals AS (
+      SELECT r.id, r."unitId", fw.year, r."publishedRank", r."publishedOf", sum(s.points) AS points,
+        round(100 * sum(s.points) / fw.max, 2) AS percent
+      FROM fw JOIN "IndexResult" r ON r."frameworkId" = fw.id
+      JOIN "IndexNode" n ON n."frameworkId" = fw.id AND n."parentId" IS NULL
+      JOIN "IndexScore" s ON s."resultId" = r.id AND s."nodeId" = n.id
+      GROUP BY r.id, fw.year, fw.max
+    ), ranked AS (
+      SELECT totals.*, rank() OVER (PARTITION BY year ORDER BY percent DESC) AS computed,
+        count(*) OVER (PARTITION BY year) AS ranked
+      FROM totals
+    ), weakest AS (
+      SELECT DISTINCT ON (s."resultId") s."resultId", n.code, n."maxPoints" - s.points AS lost
+      FROM ranked JOIN "IndexScore" s ON s."resultId" = ranked.id
+      JOIN "IndexNode" n ON n.id = s."nodeId" AND n."parentId" IS NULL
+      WHERE ranked.year = ${year}
+      ORDER BY s."resultId", n."maxPoints" - s.points DESC, s.points / n."maxPoints", n.code
+    ), tasks AS (
+      SELECT t."leadUnitId", count(*) FILTER (WHERE t."deadline" < ${context.today})::int AS overdue, count(*)::int AS open
+      FROM "Task" t WHERE ${open} AND t."leadUnitId" IN (SELECT "unitId" FROM ranked WHERE year = ${year})
+      GROUP BY 1
+    )
+    SELECT u.id, u.name, cur.points, cur.percent, coalesce(cur."publishedRank", cur.computed) AS rank,
+      coalesce(cur."publishedOf", cur.ranked) AS "rankOf", prev.percent AS "previousPercent",
+      cur.percent - prev.percent AS delta, coalesce(prev."publishedRank", prev.computed) AS "previousRank",
+      weakest.code AS "weakestField", weakest.lost, coalesce(tasks.overdue, 0) AS "overdueTasks",
+      coalesce(tasks.open, 0) AS "openTasks"
+    FROM ranked cur JOIN "Unit" u ON u.id = cur."unitId"
+    LEFT JOIN ranked prev ON prev."unitId" = cur."unitId" AND prev.year < ${year}
+    LEFT JOIN weakest ON weakest."resultId" = cur.id
+    LEFT JOIN tasks ON tasks."leadUnitId" = cur."unitId"
+    WHERE cur.year = ${year}
+    ORDER BY rank, u.name`;
+}
+
+/** The trends' baseline: totals and top-level fields of every result of a level, ranked per year. */
+function trendsSql(level: string) {
+  return Prisma.sql`
+    WITH totals AS (
+      SELECT r.id, r."unitId", f.year, r."publishedRank", r."publishedOf", sum(s.points) AS points,
+        round(100 * sum(s.points) / (SELECT sum(m."maxPoints") FROM "IndexNode" m
+          WHERE m."frameworkId" = f.id AND m."parentId" IS NULL), 2) AS percent
+      FROM "IndexFramework" f JOIN "IndexResult" r ON r."frameworkId" = f.id
+      JOIN "IndexNode" n ON n."frameworkId" = f.id AND n."parentId" IS NULL
+      JOIN "IndexScore" s ON s."resultId" = r.id AND s."nodeId" = n.id
+      WHERE f.level = ${level}::"IndexLevel"
+      GROUP BY r.id, f.id
+    ), ranked AS (
+      SELECT totals.*, rank() OVER (PARTITION BY year ORDER BY percent DESC) AS computed FROM totals
+    )
+    SELECT u.name, ranked.year, ranked.percent, ranked.points, coalesce(ranked."publishedRank", ranked.computed) AS rank,
+      json_agg(json_build_object('code', n.code, 'max', n."maxPoints", 'points', s.points) ORDER BY n."sortOrder") AS fields
+    FROM ranked JOIN "Unit" u ON u.id = ranked."unitId"
+    JOIN "IndexScore" s ON s."resultId" = ranked.id
+    JOIN "IndexNode" n ON n.id = s."nodeId" AND n."parentId" IS NULL
+    GROUP BY u.name, u.id, ranked.id, ranked.year, ranked.percent, ranked.points, ranked."publishedRank", ranked.computed
+    ORDER BY u.name, u.id, ranked.year`;
+}
+
+const leagueRow = `unit { ${'id name'} } points maxPoints percent rank rankOf previousPercent delta previousRank rankChange
+  overdueTasks openTasks weakestField { code name pointsLost }`;
+
+function leagueTable(label: string, level: string, year: number): Operation {
+  return {
+    name: `league table (${label})`,
+    kind: 'aggregate',
+    reader: 'committee',
+    query: `query League($level: IndexLevel!, $year: Int!) { indexLeagueTable(level: $level, year: $year) { ${leagueRow} } }`,
+    variables: () => ({ level, year }),
+    handWritten: (prisma, context) => prisma.$queryRaw(leagueTableSql(context, level, year)),
+  };
+}
+
 // ---------------------------------------------------------------- the operations
 
 const open = [...openStatuses];
@@ -347,6 +429,18 @@ export const operations: Operation[] = [
           Prisma.sql`1, 2`,
         ),
       ),
+  },
+  leagueTable('districts', 'DISTRICT', 2025),
+  leagueTable('agencies', 'AGENCY', 2025),
+  leagueTable('communes', 'COMMUNE', 2025),
+  {
+    name: 'index trends (districts, fields)',
+    kind: 'aggregate',
+    reader: 'analyst',
+    query: `query Trends { indexTrends(filter: { level: { in: [DISTRICT] } }) {
+      unit { id name } level points { year percent points maxPoints rank rankOf nodes { code name maxPoints points delta } } } }`,
+    variables: () => ({}),
+    handWritten: (prisma) => prisma.$queryRaw(trendsSql('DISTRICT')),
   },
   {
     name: 'index results (100)',

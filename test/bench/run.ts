@@ -4,10 +4,12 @@
 //   --db pglite,postgres  databases to run on; default both
 //   --database-url URL    use this PostgreSQL database, already loaded with `npm run bench:data`, instead
 //                         of loading a scratch one (the way to run L without reloading it every time)
+//   --data-dir DIR        the same for the embedded database: a data directory loaded with bench:data
 //   --server-url URL      where scratch PostgreSQL databases are made (default: TEST_DATABASE_URL, or
 //                         postgres://postgres@127.0.0.1:5432/postgres)
 //   --iterations N        timed runs per operation (default 40 for S, 20 for L)
 //   --duration S          seconds per autocannon run (default 8); --no-http skips the HTTP part
+//   --only A,B            only the operations whose names contain one of these words
 //   --drop-indexes        measure without the indexes of the bench_indexes migration (the "before")
 //
 // For each operation it prints the SQL statements sent (through a logging Prisma client), the median
@@ -50,6 +52,8 @@ const size = (option('--size') ?? 'S').toUpperCase() as BenchSize;
 if (!(size in benchSpecs)) throw new Error('--size is S or L');
 const kinds = (option('--db') ?? 'pglite,postgres').split(',') as ('pglite' | 'postgres')[];
 const existingUrl = option('--database-url');
+const existingDir = option('--data-dir');
+const only = option('--only')?.split(',');
 const serverUrl =
   option('--server-url') ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const iterations = Number(option('--iterations') ?? (size === 'L' ? 20 : 40));
@@ -134,11 +138,21 @@ interface Target {
 }
 
 async function prepare(kind: 'pglite' | 'postgres'): Promise<Target> {
-  if (kind === 'postgres' && existingUrl) {
+  const existing =
+    kind === 'postgres' && existingUrl
+      ? { databaseUrl: existingUrl }
+      : kind === 'pglite' && existingDir
+        ? { dataDir: existingDir }
+        : null;
+  if (existing) {
+    // Loaded before, perhaps under older migrations: bring its indexes up to date first.
+    const db = await openDatabase(existing);
+    await applyMigrations(db.adapterFactory);
+    await db.close();
     return {
-      label: `PostgreSQL ${size} (existing)`,
-      open: () => openDatabase({ databaseUrl: existingUrl }),
-      location: { databaseUrl: existingUrl },
+      label: `${kind === 'pglite' ? 'PGlite' : 'PostgreSQL'} ${size} (existing)`,
+      open: () => openDatabase(existing),
+      location: existing,
       loadMs: null,
       cleanup: async () => {},
     };
@@ -227,7 +241,7 @@ async function measure(target: Target): Promise<{ rows: Row[]; context: BenchCon
     }
 
     const rows: Row[] = [];
-    for (const operation of operations) {
+    for (const operation of operations.filter((op) => !only || only.some((word) => op.name.includes(word)))) {
       const variables = operation.variables(context);
       const token = tokens[operation.reader];
       const graphql = () => post(app, operation.query, variables, token);

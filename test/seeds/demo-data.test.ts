@@ -1,12 +1,15 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openDatabase, type Database } from '../../api/db.ts';
 import { verifyPassword } from '../../api/services/password.ts';
+import { loadPlanValues } from '../../api/services/plan-values.ts';
+import { loadTargetValues } from '../../api/services/target-values.ts';
 import {
   Comparator,
   IndexLevel,
   PlanStatus,
   ReviewStatus,
   ScoringMethod,
+  TargetMetric,
   TaskStatus,
   type Prisma,
 } from '../../generated/prisma/client.ts';
@@ -91,18 +94,45 @@ describe('demo data', () => {
     expect(everyYear?.baselineYear).toBe(2021);
     const planned = everyYear?.years.filter((y) => y.year >= 2022 && y.year <= 2025).map((y) => cents(y.plannedValue));
     expect(planned).toEqual([9200, 9200, 9200, 9200]);
-    const actual2021 = everyYear?.years.find((y) => y.year === 2021);
-    expect(actual2021?.actualValue?.toFixed(2)).toBe('92.20');
-    expect(actual2021?.illustrative).toBe(false);
+    // The index and satisfaction targets store no copies of the actual values: they are derived.
+    expect(
+      targets
+        .filter((t) => t.metric !== TargetMetric.MANUAL)
+        .map((t) => t.code)
+        .sort(),
+    ).toEqual(['CT01', 'CT02', 'CT03', 'CT04', 'CT05', 'CT06', 'CT07', 'CT08']);
+    for (const target of targets.filter((t) => t.metric !== TargetMetric.MANUAL)) {
+      expect(target.years.every((y) => y.actualValue === null)).toBe(true);
+      expect(target.sector !== null).toBe(target.metric === TargetMetric.SATISFACTION_PERCENT);
+    }
+    const values = await loadTargetValues(db.prisma, 'all', 2026);
+    const derived = (code: string) => {
+      const target = targets.find((t) => t.code === code);
+      return values.get(target?.id ?? -1)?.evaluation;
+    };
+    const ct01 = derived('CT01');
+    const actual2021 = ct01?.progress.find((y) => y.year === 2021);
+    expect(actual2021?.actualValue).toBe(92.2);
+    expect(everyYear?.years.find((y) => y.year === 2021)?.illustrative).toBe(false);
     // Later actuals are invented and say so; one of them misses the target.
     const later = everyYear?.years.filter((y) => y.year > 2021) ?? [];
     expect(later.length).toBe(4);
     expect(later.every((y) => y.illustrative)).toBe(true);
-    expect(later.some((y) => cents(y.actualValue) <= 9200)).toBe(true);
+    expect(ct01?.progress.filter((y) => y.year > 2021).map((y) => y.status)).toEqual(['MET', 'MISSED', 'MET', 'MET']);
+    expect(ct01?.status).toBe('ACHIEVED');
+    expect(ct01?.reason).toBe('2025: 93.12, target > 92; interim value missed in 2023');
 
-    const rank = targets.find((t) => t.comparator === Comparator.LTE);
-    expect(rank?.years.find((y) => y.year === 2021)?.actualValue?.toFixed(0)).toBe('1');
+    // 2021: rank 1 of 12; the 2025 targets 93% and top 6 are met by 93.12% and rank 3.
+    expect(derived('CT03')?.progress.find((y) => y.year === 2021)?.actualValue).toBe(1);
+    expect(derived('CT02')?.status).toBe('ACHIEVED');
+    expect(derived('CT03')?.reason).toBe('2025: 3, target ≤ 6');
+    // Land satisfaction missed 88% in 2023 (86.9%).
+    expect(derived('CT07')?.progress.find((y) => y.year === 2023)).toMatchObject({
+      actualValue: 86.9,
+      status: 'MISSED',
+    });
     const oneStop = targets.find((t) => t.comparator === Comparator.EQ);
+    expect(oneStop?.metric).toBe(TargetMetric.MANUAL);
     const oneStop2022 = oneStop?.years.find((y) => y.year === 2022);
     expect(oneStop2022?.actualValue?.toFixed(0)).toBe('100');
     expect(oneStop2022?.illustrative).toBe(false);
@@ -279,6 +309,16 @@ describe('demo data', () => {
     expect(plan.actions.length).toBeGreaterThanOrEqual(4);
     expect(plan.actions.length).toBeLessThanOrEqual(6);
     expect(plan.actions.every((action) => action.tasks.length > 0)).toBe(true);
+  });
+
+  test("the district's plan passes its checks; An Nhơn's is flagged for a weakest field without an action", async () => {
+    const plans = await db.prisma.improvementPlan.findMany({ select: { id: true, unit: { select: { code: true } } } });
+    const values = await loadPlanValues(db.prisma, 'all');
+    const checksOf = (code: string) => values.get(plans.find((p) => p.unit.code === code)?.id ?? -1)?.checks;
+    expect(checksOf('DATEH')).toEqual([]);
+    const flagged = checksOf('XA_ANNHON') ?? [];
+    expect(flagged.map((c) => c.code)).toEqual(['WEAKEST_FIELD_WITHOUT_ACTION']);
+    expect(flagged[0]?.message).toContain('Field 8 ');
   });
 
   test('loading a second time returns false and changes no row count', async () => {

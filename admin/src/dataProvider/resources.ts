@@ -36,7 +36,7 @@ const headshipRow = `id title startDate endDate acting current unit { ${unitRef}
 const objectiveRow = `id code title sortOrder taskCount
   reformArea { id name nameEn } resolution { id code }`;
 
-const targetRow = `id code indicator comparator targetValue measure targetYear
+const targetRow = `id code indicator comparator targetValue measure targetYear metric sector status
   objective { id code title } unit { ${unitRef} }`;
 
 const accountRow = `id username displayName role disabled lastLoginAt unit { ${unitRef} } person { ${personRef} }`;
@@ -96,8 +96,10 @@ const resources: Record<string, ResourceDefinition> = {
     type: 'Target',
     list: 'targets',
     listFields: targetRow,
-    oneFields: `${targetRow} baselineValue baselineYear source createdAt updatedAt
-      years { id year plannedValue actualValue note illustrative }`,
+    oneFields: `${targetRow} baselineValue baselineYear source createdAt updatedAt statusReason
+      years { id year plannedValue actualValue note illustrative }
+      progress { year plannedValue actualValue status final }
+      projection { method slope intercept projectedValue years }`,
   },
   resolutions: {
     type: 'Resolution',

@@ -1,5 +1,6 @@
 import MyUnitIcon from '@mui/icons-material/ApartmentOutlined';
 import ReviewIcon from '@mui/icons-material/FactCheckOutlined';
+import ImportIcon from '@mui/icons-material/UploadFileOutlined';
 import { Divider, ListSubheader } from '@mui/material';
 import { Menu as RaMenu, usePermissions, useSidebarState, useTranslate } from 'react-admin';
 import type { Role } from '../enums';
@@ -32,6 +33,9 @@ export const Menu = () => {
       <RaMenu.ResourceItem name="people" />
       <RaMenu.ResourceItem name="headships" />
       <RaMenu.ResourceItem name="indexResults" />
+      {permissions === 'ADMIN' && (
+        <RaMenu.Item to="/index-import" primaryText="par.import.menu" leftIcon={<ImportIcon />} />
+      )}
       {permissions !== undefined &&
         permissions !== 'UNIT_HEAD' && [
           <Divider key="divider" />,

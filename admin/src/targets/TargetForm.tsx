@@ -1,5 +1,6 @@
 import {
   AutocompleteInput,
+  FormDataConsumer,
   NumberInput,
   ReferenceInput,
   required,
@@ -9,6 +10,7 @@ import {
   useRecordContext,
 } from 'react-admin';
 import { enumChoices } from '../enums';
+import { choicesOf, serviceSectors, targetMetrics } from './TargetProgress';
 
 export const TargetForm = () => {
   // A target stays with the objective it was created for (the update input has no objective).
@@ -28,6 +30,26 @@ export const TargetForm = () => {
       <NumberInput source="targetYear" step={1} validate={required()} />
       <NumberInput source="baselineValue" />
       <NumberInput source="baselineYear" step={1} />
+      <SelectInput
+        source="metric"
+        label="par.targets.metric"
+        choices={choicesOf('metrics', targetMetrics)}
+        defaultValue="MANUAL"
+        validate={required()}
+        helperText="par.targets.metric_help"
+      />
+      <FormDataConsumer<{ metric?: string }>>
+        {({ formData }) =>
+          formData.metric === 'SATISFACTION_PERCENT' && (
+            <SelectInput
+              source="sector"
+              label="par.targets.sector"
+              choices={choicesOf('sectors', serviceSectors)}
+              validate={required()}
+            />
+          )
+        }
+      </FormDataConsumer>
       <ReferenceInput source="unitId" reference="units" sort={{ field: 'sortOrder', order: 'ASC' }}>
         <AutocompleteInput label="resources.targets.fields.unit" fullWidth />
       </ReferenceInput>

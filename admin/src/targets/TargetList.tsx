@@ -1,7 +1,16 @@
-import { AutocompleteInput, DataTable, List, NumberInput, ReferenceInput, SearchInput } from 'react-admin';
+import {
+  AutocompleteInput,
+  DataTable,
+  List,
+  NumberInput,
+  ReferenceInput,
+  SearchInput,
+  SelectArrayInput,
+} from 'react-admin';
 import { ListActions } from '../common/ListActions';
 import { ReferenceLink } from '../common/ReferenceLink';
 import { TargetValueField } from './TargetFields';
+import { choicesOf, TargetStatusField, targetStatuses } from './TargetProgress';
 
 const targetFilters = [
   <SearchInput key="indicator" source="indicator" alwaysOn />,
@@ -17,6 +26,12 @@ const targetFilters = [
     <AutocompleteInput label="resources.targets.fields.reformArea" filterToQuery={(name) => ({ name })} />
   </ReferenceInput>,
   <NumberInput key="targetYear" source="targetYear" step={1} />,
+  <SelectArrayInput
+    key="status"
+    source="status"
+    label="par.targets.status"
+    choices={choicesOf('statuses', targetStatuses)}
+  />,
 ];
 
 const TargetList = () => (
@@ -28,6 +43,9 @@ const TargetList = () => (
         <TargetValueField />
       </DataTable.Col>
       <DataTable.Col source="targetYear" />
+      <DataTable.Col source="status" label="par.targets.status" disableSort>
+        <TargetStatusField />
+      </DataTable.Col>
       <DataTable.Col source="objective.code" label="resources.targets.fields.objective" disableSort>
         <ReferenceLink source="objective" reference="objectives" display="code" />
       </DataTable.Col>

@@ -3,7 +3,7 @@ import { DecimalField } from '../common/LocaleFields';
 import { ReferenceLink } from '../common/ReferenceLink';
 import { ShowBody, ShowGrid, ShowSection } from '../common/ShowGrid';
 import { TargetValueField } from './TargetFields';
-import { TargetYears } from './TargetYears';
+import { TargetMetricField, TargetOutlook, TargetYears } from './TargetProgress';
 
 const TargetShow = () => (
   <Show>
@@ -33,11 +33,17 @@ const TargetShow = () => (
         <Labeled source="baselineYear">
           <TextField source="baselineYear" emptyText="—" />
         </Labeled>
+        <Labeled source="metric" label="par.targets.metric">
+          <TargetMetricField />
+        </Labeled>
         <Labeled source="source">
           <TextField source="source" emptyText="—" />
         </Labeled>
       </ShowGrid>
-      <ShowSection title="resources.targets.fields.years">
+      <ShowSection title="par.targets.projection">
+        <TargetOutlook />
+      </ShowSection>
+      <ShowSection title="par.targets.progress">
         <TargetYears />
       </ShowSection>
     </ShowBody>
