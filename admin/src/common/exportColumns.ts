@@ -102,6 +102,8 @@ export const exportColumns: Record<string, ExportColumn[]> = {
     { source: 'targetValue', kind: 'number' },
     { source: 'measure' },
     { source: 'targetYear', kind: 'number' },
+    { source: 'status', label: 'par.targets.status', translateKey: (value) => `par.targets.statuses.${value}` },
+    { source: 'metric', label: 'par.targets.metric', translateKey: (value) => `par.targets.metrics.${value}` },
     { source: 'objective.code' },
     { source: 'unit.name' },
   ],
