@@ -51,7 +51,7 @@ export const TargetStatusChip = ({ status, title }: { status: TargetStatus; titl
       size="small"
       title={title}
       color={statusColors[status]}
-      label={translate(`par.dashboard.target_status.${status}`, { _: status })}
+      label={translate(`par.targets.statuses.${status}`, { _: status })}
     />
   );
 };
@@ -96,7 +96,7 @@ export const TargetsPanel = ({
               clickable
               component={Link}
               to={listPath('targets', { status: [status] })}
-              label={`${translate(`par.dashboard.target_status.${status}`)}: ${String(data[key])}`}
+              label={`${translate(`par.targets.statuses.${status}`)}: ${String(data[key])}`}
             />
           ))}
         </Stack>

@@ -311,13 +311,6 @@ const project: ProjectMessages = {
         missed_year: '%{year}: %{actual} (aim %{planned})',
         none: 'No target is at risk or has a missed year.',
       },
-      target_status: {
-        ACHIEVED: 'Achieved',
-        ON_COURSE: 'On course',
-        AT_RISK: 'At risk',
-        MISSED: 'Missed',
-        NO_DATA: 'No data',
-      },
       plans: {
         title: 'Improvement plans flagged',
         count: '%{flagged} of %{total} plans flagged',

@@ -625,13 +625,6 @@ const vi = {
         missed_year: '%{year}: %{actual} (cần %{planned})',
         none: 'Không có chỉ tiêu nào có nguy cơ không đạt hoặc có năm không đạt.',
       },
-      target_status: {
-        ACHIEVED: 'Đã đạt',
-        ON_COURSE: 'Đúng hướng',
-        AT_RISK: 'Có nguy cơ không đạt',
-        MISSED: 'Không đạt',
-        NO_DATA: 'Chưa có số liệu',
-      },
       plans: {
         title: 'Kế hoạch nâng cao chỉ số cần xem lại',
         count: '%{flagged}/%{total} kế hoạch bị cảnh báo',
