@@ -131,8 +131,9 @@ const CommitteeDashboard = () => {
         year={year}
         years={years.data ?? []}
         onYear={setYear}
-        rows={league.data}
-        isPending={years.isPending || league.isPending}
+        // A level without any framework has no year to ask for: an empty table, not a spinner.
+        rows={year === undefined && years.isSuccess ? [] : league.data}
+        isPending={years.isPending || (year !== undefined && league.isPending)}
         error={years.error ?? league.error}
         ownUnitId={identity?.unitId as string | null | undefined}
       />
