@@ -7,3 +7,10 @@ declare module 'virtual:graphql-introspection' {
   const schema: IntrospectionSchema;
   export default schema;
 }
+
+// exceljs's browser build (UMD); its types are those of the package.
+declare module 'exceljs/dist/exceljs.bare.min.js' {
+  import * as ExcelJS from 'exceljs';
+
+  export default ExcelJS;
+}

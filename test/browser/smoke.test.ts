@@ -58,6 +58,8 @@ describe.skipIf(!runs)('admin UI in a browser', () => {
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await page.getByRole('menuitem', { name: 'Nhiệm vụ' }).click();
 
+    // The list's own page range first: the dashboard left behind has tables of its own.
+    await page.getByText(`1-${firstPage.nodes.length} trên ${firstPage.totalCount}`).waitFor();
     const rows = page.locator('tbody tr');
     await rows.first().waitFor();
     expect(await rows.count()).toBe(firstPage.nodes.length);

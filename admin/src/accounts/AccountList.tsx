@@ -10,6 +10,7 @@ import {
   TextInput,
 } from 'react-admin';
 import { EnumField } from '../common/EnumField';
+import { ListActions } from '../common/ListActions';
 import { InstantField } from '../common/LocaleFields';
 import { ReferenceLink } from '../common/ReferenceLink';
 import { enumChoices } from '../enums';
@@ -28,7 +29,7 @@ const accountFilters = [
 const RoleField = () => <EnumField source="role" enumName="Role" />;
 
 const AccountList = () => (
-  <List filters={accountFilters} sort={{ field: 'username', order: 'ASC' }} perPage={25}>
+  <List actions={<ListActions />} filters={accountFilters} sort={{ field: 'username', order: 'ASC' }} perPage={25}>
     <DataTable rowClick="edit" bulkActionButtons={false}>
       <DataTable.Col source="username" />
       <DataTable.Col source="displayName" />

@@ -16,6 +16,7 @@ import {
 } from 'react-admin';
 import { districtInputToInstant, instantToDistrictInput } from '../common/dates';
 import { EnumField } from '../common/EnumField';
+import { ListActions } from '../common/ListActions';
 import { InstantField } from '../common/LocaleFields';
 import { enumChoices, type Role } from '../enums';
 import { ActorField, ActorFilterInput, ChangesField, RecordLink } from './AuditFields';
@@ -51,7 +52,7 @@ const AuditEntryList = () => {
   const secretariat = permissions === 'ADMIN';
   const filters = useMemo(() => auditFilters(secretariat), [secretariat]);
   return (
-    <List filters={filters} sort={{ field: 'at', order: 'DESC' }} perPage={25}>
+    <List actions={<ListActions />} filters={filters} sort={{ field: 'at', order: 'DESC' }} perPage={25}>
       <DataTable bulkActionButtons={false} rowClick={false}>
         <DataTable.Col source="at">
           <InstantField source="at" seconds />

@@ -1,17 +1,21 @@
 import DueSoonIcon from '@mui/icons-material/AlarmOutlined';
 import OpenIcon from '@mui/icons-material/PendingActionsOutlined';
 import OverdueIcon from '@mui/icons-material/ReportProblemOutlined';
-import { Box, Typography } from '@mui/material';
+import { Box, CircularProgress, Typography } from '@mui/material';
+import { lazy, Suspense } from 'react';
 import { Title, useGetIdentity, useTranslate } from 'react-admin';
 import { enumLabel } from '../enums';
 import { TaskCountCard } from './TaskCountCard';
 
-// A first overview; the committee's dashboard comes with its own issue.
+// The charts and their library load after the first page, on their own.
+const CommitteeDashboard = lazy(() => import('./CommitteeDashboard'));
+
+/** The first page: open, due-soon and overdue task counts, then the committee's dashboard. */
 const Dashboard = () => {
   const translate = useTranslate();
   const { identity } = useGetIdentity();
   return (
-    <Box sx={{ mt: 2 }}>
+    <Box sx={{ mt: 2, mb: 4 }}>
       <Title title="par.dashboard.title" />
       <Typography variant="h5" component="h2">
         {translate('par.dashboard.welcome', { name: identity?.fullName ?? '' })}
@@ -41,6 +45,15 @@ const Dashboard = () => {
           color="error.main"
         />
       </Box>
+      <Suspense
+        fallback={
+          <Box sx={{ display: 'flex', justifyContent: 'center', py: 6 }}>
+            <CircularProgress aria-label={translate('ra.page.loading')} />
+          </Box>
+        }
+      >
+        <CommitteeDashboard />
+      </Suspense>
     </Box>
   );
 };

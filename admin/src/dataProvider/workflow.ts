@@ -1,5 +1,6 @@
 // The calls that are not CRUD: a task's workflow steps, its evidence and extension requests, the
-// signed-in account's password and the secretariat's password resets. They go through session.ts (the same endpoint and bearer token as the
+// signed-in account's password, the secretariat's password resets and the dashboard's read-only queries.
+// They go through session.ts (the same endpoint and bearer token as the
 // Apollo client) and are offered as extra methods of the data provider, so pages call them through
 // react-admin's useDataProvider, which signs out on an expired session like any other call.
 import type { EnumValue } from '../enums';
@@ -61,6 +62,8 @@ export interface WorkflowMethods {
   changePassword(params: { currentPassword: string; newPassword: string }): Promise<void>;
   /** The secretariat sets another account's password; that account's sessions end. */
   resetPassword(params: { id: string; newPassword: string }): Promise<void>;
+  /** A read-only query the CRUD methods do not cover (the dashboard's aggregates); resolves to its data. */
+  readQuery<T>(query: string, variables?: Record<string, unknown>): Promise<T>;
 }
 
 const taskResult = 'id version status';
@@ -197,4 +200,6 @@ export const workflowMethods: WorkflowMethods = {
       params,
     );
   },
+
+  readQuery: <T>(query: string, variables: Record<string, unknown> = {}) => call(requestGraphQL<T>(query, variables)),
 };

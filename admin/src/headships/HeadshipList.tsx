@@ -1,4 +1,5 @@
 import { AutocompleteInput, BooleanField, DataTable, DateInput, List, ReferenceInput } from 'react-admin';
+import { ListActions } from '../common/ListActions';
 import { DayField } from '../common/LocaleFields';
 import { ReferenceLink } from '../common/ReferenceLink';
 
@@ -13,7 +14,7 @@ const headshipFilters = [
 ];
 
 const HeadshipList = () => (
-  <List filters={headshipFilters} sort={{ field: 'startDate', order: 'DESC' }}>
+  <List actions={<ListActions />} filters={headshipFilters} sort={{ field: 'startDate', order: 'DESC' }}>
     <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="unit.name" label="resources.headships.fields.unit">
         <ReferenceLink source="unit" reference="units" display="name" />

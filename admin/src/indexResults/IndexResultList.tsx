@@ -7,6 +7,7 @@ import {
   ReferenceInput,
   SelectInput,
 } from 'react-admin';
+import { ListActions } from '../common/ListActions';
 import { DecimalField } from '../common/LocaleFields';
 import { ReferenceLink } from '../common/ReferenceLink';
 import { enumChoices } from '../enums';
@@ -23,7 +24,7 @@ const indexResultFilters = [
 const percent = { minimumFractionDigits: 2, maximumFractionDigits: 2 };
 
 const IndexResultList = () => (
-  <List filters={indexResultFilters} sort={{ field: 'year', order: 'DESC' }} perPage={25}>
+  <List actions={<ListActions />} filters={indexResultFilters} sort={{ field: 'year', order: 'DESC' }} perPage={25}>
     <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="year" />
       <DataTable.Col source="unit.name" label="resources.indexResults.fields.unit">

@@ -1,4 +1,5 @@
 import { AutocompleteInput, DataTable, List, NumberField, ReferenceInput, SearchInput } from 'react-admin';
+import { ListActions } from '../common/ListActions';
 import { ReferenceLink } from '../common/ReferenceLink';
 import { ReformAreaLink } from '../common/ReformAreaLink';
 
@@ -18,7 +19,7 @@ const objectiveFilters = [
 ];
 
 const ObjectiveList = () => (
-  <List filters={objectiveFilters} sort={{ field: 'sortOrder', order: 'ASC' }}>
+  <List actions={<ListActions />} filters={objectiveFilters} sort={{ field: 'sortOrder', order: 'ASC' }}>
     <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="code" />
       <DataTable.Col source="title" />

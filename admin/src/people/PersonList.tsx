@@ -1,4 +1,5 @@
 import { BooleanField, DataTable, EmailField, List, NullableBooleanInput, SearchInput } from 'react-admin';
+import { ListActions } from '../common/ListActions';
 
 const personFilters = [
   <SearchInput key="fullName" source="fullName" alwaysOn />,
@@ -6,7 +7,7 @@ const personFilters = [
 ];
 
 const PersonList = () => (
-  <List filters={personFilters} sort={{ field: 'fullName', order: 'ASC' }}>
+  <List actions={<ListActions />} filters={personFilters} sort={{ field: 'fullName', order: 'ASC' }}>
     <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="fullName" />
       <DataTable.Col source="email" field={EmailField} disableSort />

@@ -1,9 +1,15 @@
 import { DataTable, List, SearchInput } from 'react-admin';
+import { ListActions } from '../common/ListActions';
 
 const reformAreaFilters = [<SearchInput key="name" source="name" alwaysOn />];
 
 const ReformAreaList = () => (
-  <List filters={reformAreaFilters} sort={{ field: 'sortOrder', order: 'ASC' }} pagination={false}>
+  <List
+    actions={<ListActions />}
+    filters={reformAreaFilters}
+    sort={{ field: 'sortOrder', order: 'ASC' }}
+    pagination={false}
+  >
     <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="sortOrder" />
       <DataTable.Col source="code" />

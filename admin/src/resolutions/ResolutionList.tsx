@@ -1,10 +1,11 @@
 import { DataTable, List, SearchInput } from 'react-admin';
+import { ListActions } from '../common/ListActions';
 import { DayField } from '../common/LocaleFields';
 
 const resolutionFilters = [<SearchInput key="title" source="title" alwaysOn />];
 
 const ResolutionList = () => (
-  <List filters={resolutionFilters} sort={{ field: 'issuedOn', order: 'DESC' }}>
+  <List actions={<ListActions />} filters={resolutionFilters} sort={{ field: 'issuedOn', order: 'DESC' }}>
     <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="code" />
       <DataTable.Col source="title" disableSort />

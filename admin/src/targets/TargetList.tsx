@@ -7,6 +7,7 @@ import {
   SearchInput,
   SelectArrayInput,
 } from 'react-admin';
+import { ListActions } from '../common/ListActions';
 import { ReferenceLink } from '../common/ReferenceLink';
 import { TargetValueField } from './TargetFields';
 import { choicesOf, TargetStatusField, targetStatuses } from './TargetProgress';
@@ -34,7 +35,7 @@ const targetFilters = [
 ];
 
 const TargetList = () => (
-  <List filters={targetFilters} sort={{ field: 'code', order: 'ASC' }}>
+  <List actions={<ListActions />} filters={targetFilters} sort={{ field: 'code', order: 'ASC' }}>
     <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="code" />
       <DataTable.Col source="indicator" />

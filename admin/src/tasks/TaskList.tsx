@@ -12,6 +12,7 @@ import {
   useLocaleState,
 } from 'react-admin';
 import { formatDay } from '../common/dates';
+import { ListActions } from '../common/ListActions';
 import { ProgressField } from '../common/ProgressField';
 import { ReferenceLink } from '../common/ReferenceLink';
 import { enumChoices } from '../enums';
@@ -56,7 +57,7 @@ const TaskSimpleList = () => {
 const TaskList = () => {
   const isSmall = useMediaQuery<Theme>((theme) => theme.breakpoints.down('md'));
   return (
-    <List filters={taskFilters} sort={{ field: 'deadline', order: 'ASC' }} perPage={25}>
+    <List actions={<ListActions />} filters={taskFilters} sort={{ field: 'deadline', order: 'ASC' }} perPage={25}>
       {isSmall ? (
         <TaskSimpleList />
       ) : (

@@ -1,4 +1,5 @@
 import { BooleanField, DataTable, List, NullableBooleanInput, SearchInput, SelectArrayInput } from 'react-admin';
+import { ListActions } from '../common/ListActions';
 import { ReferenceLink } from '../common/ReferenceLink';
 import { enumChoices } from '../enums';
 import { UnitKindField } from './UnitFields';
@@ -11,6 +12,7 @@ const unitFilters = [
 
 const UnitList = () => (
   <List
+    actions={<ListActions />}
     filters={unitFilters}
     filterDefaultValues={{ active: true }}
     sort={{ field: 'sortOrder', order: 'ASC' }}
