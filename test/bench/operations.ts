@@ -21,6 +21,8 @@ export interface BenchContext {
   taskId: number;
   /** The unit whose head reads "my unit". */
   unitId: number;
+  /** A commune with index results: the unit trend the dashboard shows. */
+  communeId: number;
 }
 
 export type Reader = 'admin' | 'committee' | 'analyst' | 'head';
@@ -213,7 +215,7 @@ function leagueTableSql(context: BenchContext, level: string, year: number) {
 }
 
 /** The trends' baseline: totals and top-level fields of every result of a level, ranked per year. */
-function trendsSql(level: string) {
+function trendsSql(level: string, unitId?: number) {
   return Prisma.sql`
     WITH totals AS (
       SELECT r.id, r."unitId", f.year, r."publishedRank", r."publishedOf", sum(s.points) AS points,
@@ -232,12 +234,40 @@ function trendsSql(level: string) {
     FROM ranked JOIN "Unit" u ON u.id = ranked."unitId"
     JOIN "IndexScore" s ON s."resultId" = ranked.id
     JOIN "IndexNode" n ON n.id = s."nodeId" AND n."parentId" IS NULL
+    ${unitId === undefined ? Prisma.empty : Prisma.sql`WHERE ranked."unitId" = ${unitId}`}
     GROUP BY u.name, u.id, ranked.id, ranked.year, ranked.percent, ranked.points, ranked."publishedRank", ranked.computed
     ORDER BY u.name, u.id, ranked.year`;
 }
 
 const leagueRow = `unit { ${'id name'} } points maxPoints percent rank rankOf previousPercent delta previousRank rankChange
   overdueTasks openTasks weakestField { code name pointsLost }`;
+
+const trendFields = `unit { id name } level points { year percent rank rankOf result { id publishedPercent }
+  nodes { code name maxPoints points percent pointsLost } }`;
+
+/**
+ * The committee dashboard's first load, as one document: the three task counts, the league table's
+ * years and table (communes, latest year), the district trends, one unit's trend, targets, plans and
+ * timeliness by unit (admin/src/dashboard/api.ts sends the same fields, as separate requests).
+ */
+const dashboardQuery = `query Dashboard($year: Int!, $unit: ID!) {
+  open: tasks(first: 1, filter: { timeliness: [ON_TRACK, DUE_SOON, OVERDUE] }) { totalCount nodes { id } }
+  dueSoon: tasks(first: 1, filter: { timeliness: [DUE_SOON] }) { totalCount nodes { id } }
+  overdue: tasks(first: 1, filter: { timeliness: [OVERDUE] }) { totalCount nodes { id } }
+  indexFrameworks(first: 100, filter: { level: { equals: COMMUNE } }, orderBy: [{ field: YEAR, direction: DESC }]) {
+    nodes { id year }
+  }
+  indexLeagueTable(level: COMMUNE, year: $year) { ${'result { id publishedPercent }'} ${leagueRow} }
+  district: indexTrends(filter: { level: { equals: DISTRICT } }) { ${trendFields} }
+  unit: indexTrends(filter: { level: { equals: COMMUNE }, unit: { equals: $unit } }) { ${trendFields} }
+  targetProgress { total achieved missed onCourse atRisk noData targets {
+    id code indicator measure comparator targetValue targetYear metric status statusReason unit { id name }
+    progress { year plannedValue actualValue status final } projection { method projectedValue } } }
+  improvementPlans(first: 100, orderBy: [{ field: YEAR, direction: DESC }, { field: UNIT }]) {
+    nodes { id year status targetPercent flagged unit { id name } checks { code message node { id code name } }
+      comparison { lastPercent } } }
+  taskTimelinessCounts(groupBy: UNIT) { key unit { id name } year month ${timelinessCountFields} }
+}`;
 
 function leagueTable(label: string, level: string, year: number): Operation {
   return {
@@ -441,6 +471,44 @@ export const operations: Operation[] = [
       unit { id name } level points { year percent points maxPoints rank rankOf nodes { code name maxPoints points delta } } } }`,
     variables: () => ({}),
     handWritten: (prisma) => prisma.$queryRaw(trendsSql('DISTRICT')),
+  },
+  {
+    name: 'dashboard (full set)',
+    kind: 'aggregate',
+    reader: 'committee',
+    query: dashboardQuery,
+    variables: (context) => ({ year: 2025, unit: `Unit:${context.communeId}` }),
+    // The same answers, one hand-written statement or Prisma query each, one after the other.
+    handWritten: async (prisma, context) => {
+      const counts = await Promise.all(
+        [['ON_TRACK', 'DUE_SOON', 'OVERDUE'], ['DUE_SOON'], ['OVERDUE']].map((values) =>
+          prisma.task.count({ where: timelinessFilter(values as Timeliness[], context, prisma) }),
+        ),
+      );
+      const frameworks = await prisma.indexFramework.findMany({
+        where: { level: 'COMMUNE' },
+        orderBy: { year: 'desc' },
+        select: { id: true, year: true },
+      });
+      const league = await prisma.$queryRaw(leagueTableSql(context, 'COMMUNE', 2025));
+      const district = await prisma.$queryRaw(trendsSql('DISTRICT'));
+      const unit = await prisma.$queryRaw(trendsSql('COMMUNE', context.communeId));
+      const targets = await prisma.target.findMany({ include: { unit: true, years: { orderBy: { year: 'asc' } } } });
+      const plans = await prisma.improvementPlan.findMany({
+        take: 100,
+        orderBy: [{ year: 'desc' }, { unit: { name: 'asc' } }],
+        include: { unit: true, targets: { include: { node: true } }, actions: { include: { node: true } } },
+      });
+      const timeliness = await prisma.$queryRaw(
+        timelinessCountsSql(
+          context,
+          Prisma.sql`u."id", u."name"`,
+          Prisma.sql`JOIN "Unit" u ON u."id" = t."leadUnitId"`,
+          Prisma.sql`u."name", u."id"`,
+        ),
+      );
+      return { counts, frameworks, league, district, unit, targets, plans, timeliness };
+    },
   },
   {
     name: 'index results (100)',
