@@ -78,7 +78,7 @@ export const currentYear = (ctx: Pick<Context, 'today'>) => ctx.today.getUTCFull
 /** A target's values and evaluation, loaded with the other targets of the request in a few queries. */
 export async function targetValuesOf(ctx: Context, id: number): Promise<TargetValues> {
   const load = requestLoader<number, TargetValues>(ctx, 'targetValues', (ids) =>
-    loadTargetValues(ctx.prisma, ids, currentYear(ctx)),
+    loadTargetValues(ctx, ids, currentYear(ctx)),
   );
   const values = await load(id);
   if (!values) throw new NotFoundError('Target', `Target:${id}`);
@@ -262,7 +262,7 @@ export async function targetWhere(
   if (usesStatus(filter)) {
     // Once per request, though the list's page and its total count both ask.
     const load = requestLoader<'all', Map<number, TargetStatus>>(ctx, 'allTargetStatuses', async () => {
-      const all = await loadTargetValues(ctx.prisma, 'all', currentYear(ctx));
+      const all = await loadTargetValues(ctx, 'all', currentYear(ctx));
       return new Map([['all', new Map([...all.values()].map((v) => [v.id, v.evaluation.status]))]]);
     });
     statusOf = (await load('all')) ?? null;
@@ -346,7 +346,7 @@ builder.queryField('targetProgress', (t) =>
         select: { id: true },
       });
       const values = await loadTargetValues(
-        ctx.prisma,
+        ctx,
         rows.map((r) => r.id),
         currentYear(ctx),
       );

@@ -1,6 +1,7 @@
 // Checks of an improvement plan against the unit's last PAR index result, and the comparison of the
 // plan with the year's result once it arrives. Pure functions on plain data; index nodes are matched
 // by their dotted code, which stays the same across years ("7.2" is the same criterion in 2025 and 2026).
+import { nodeTotals, round2 } from './index-scores.ts';
 
 export type PlanCheckCode =
   'NOT_ABOVE_LAST_RESULT' | 'WEAKEST_FIELD_WITHOUT_ACTION' | 'FIELD_TARGET_BELOW_LAST_RESULT' | 'NO_BASELINE';
@@ -37,31 +38,11 @@ export interface PlanCheck {
   message: string;
 }
 
-const round2 = (value: number) => Math.round(value * 100) / 100;
 const cents = (value: number) => Math.round(value * 100);
 
-/** Points of every node: its stored points, or the sum of its children's when it has none (null: nothing). */
+/** Points of every node by the index's tree rule (index-scores.ts); null when nothing was scored. */
 export function nodePoints(tree: Pick<ResultTree, 'nodes' | 'points'>): Map<number, number | null> {
-  const children = new Map<number, TreeNode[]>();
-  for (const node of tree.nodes) {
-    if (node.parentId === null) continue;
-    const list = children.get(node.parentId) ?? [];
-    list.push(node);
-    children.set(node.parentId, list);
-  }
-  const memo = new Map<number, number | null>();
-  const pointsOf = (node: TreeNode): number | null => {
-    if (memo.has(node.id)) return memo.get(node.id) ?? null;
-    let value: number | null = tree.points.get(node.id) ?? null;
-    if (value === null) {
-      const below = (children.get(node.id) ?? []).map(pointsOf).filter((v): v is number => v !== null);
-      value = below.length ? round2(below.reduce((s, v) => s + v, 0)) : null;
-    }
-    memo.set(node.id, value);
-    return value;
-  };
-  for (const node of tree.nodes) pointsOf(node);
-  return memo;
+  return nodeTotals(tree.nodes, tree.points);
 }
 
 /** Top-level fields in code order (sortOrder, then code). */

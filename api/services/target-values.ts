@@ -1,11 +1,10 @@
 // Loads what target progress needs, for many targets at once in a fixed number of queries: the
 // targets and their years, and the actual values of non-manual targets derived from the unit's PAR
-// index results (published figure, else computed from the scores) and SIPAS results.
+// index results (published figure, else computed from the scores by index-loaders.ts) and SIPAS results.
 import type { Comparator, PrismaClient, ServiceSector, TargetMetric } from '../../generated/prisma/client.ts';
+import { indexLoaders } from './index-loaders.ts';
 import { levelOfUnitKind } from './plans.ts';
 import { evaluateTarget, type TargetEvaluation, type YearValues } from './target-progress.ts';
-
-type Db = Pick<PrismaClient, 'target' | 'indexResult' | 'indexScore' | 'indexNode' | 'satisfactionResult'>;
 
 export interface TargetValues {
   id: number;
@@ -19,11 +18,9 @@ export interface TargetValues {
   evaluation: TargetEvaluation;
 }
 
-const round2 = (value: number) => Math.round(value * 100) / 100;
-
 /** Derived actual values by target id, then year; manual targets have none. */
 export async function derivedActuals(
-  db: Db,
+  ctx: { prisma: PrismaClient },
   targets: readonly {
     id: number;
     metric: TargetMetric;
@@ -40,68 +37,33 @@ export async function derivedActuals(
 
   if (indexTargets.length) {
     const unitIds = [...new Set(indexTargets.map((t) => t.unitId as number))];
-    const own = await db.indexResult.findMany({
+    const own = await ctx.prisma.indexResult.findMany({
       where: { unitId: { in: unitIds } },
       select: {
         id: true,
         unitId: true,
         frameworkId: true,
         publishedPercent: true,
-        publishedRank: true,
         framework: { select: { year: true, level: true } },
       },
     });
+    // Percent and rank by the index's own rules (tree totals, competition ranks), for the whole framework.
+    const loaders = indexLoaders(ctx);
     const frameworkIds = [...new Set(own.map((r) => r.frameworkId))];
-    // Totals of every result of those frameworks (for percent and computed rank), summed in the database.
-    const [sums, maxima, peers] = frameworkIds.length
-      ? await Promise.all([
-          db.indexScore.groupBy({
-            by: ['resultId'],
-            where: { node: { parentId: null }, result: { frameworkId: { in: frameworkIds } } },
-            _sum: { points: true },
-          }),
-          db.indexNode.groupBy({
-            by: ['frameworkId'],
-            where: { parentId: null, frameworkId: { in: frameworkIds } },
-            _sum: { maxPoints: true },
-          }),
-          db.indexResult.findMany({
-            where: { frameworkId: { in: frameworkIds } },
-            select: { id: true, frameworkId: true },
-          }),
-        ])
-      : [[], [], []];
-    const pointsOf = new Map(sums.map((s) => [s.resultId, s._sum.points?.toNumber() ?? null]));
-    const maxOf = new Map(maxima.map((m) => [m.frameworkId, m._sum.maxPoints?.toNumber() ?? 0]));
-    const computedPercent = (resultId: number, frameworkId: number): number | null => {
-      const points = pointsOf.get(resultId);
-      const max = maxOf.get(frameworkId) ?? 0;
-      return points == null || max <= 0 ? null : round2((points / max) * 100);
-    };
-    const percentsByFramework = new Map<number, number[]>();
-    for (const peer of peers) {
-      const percent = computedPercent(peer.id, peer.frameworkId);
-      if (percent === null) continue;
-      const list = percentsByFramework.get(peer.frameworkId) ?? [];
-      list.push(percent);
-      percentsByFramework.set(peer.frameworkId, list);
-    }
+    const rankings = new Map(
+      await Promise.all(frameworkIds.map(async (id) => [id, await loaders.ranking.load(id)] as const)),
+    );
     for (const target of indexTargets) {
       const level = target.unit ? levelOfUnitKind(target.unit.kind) : null;
       const values = new Map<number, number>();
       for (const result of own) {
         if (result.unitId !== target.unitId || (level && result.framework.level !== level)) continue;
-        let value: number | null;
-        if (target.metric === 'PAR_INDEX_PERCENT') {
-          value = result.publishedPercent?.toNumber() ?? computedPercent(result.id, result.frameworkId);
-        } else if (result.publishedRank != null) {
-          value = result.publishedRank;
-        } else {
-          // Competition rank by computed percent: 1 + the number of results above (ties share a rank).
-          const mine = computedPercent(result.id, result.frameworkId);
-          const all = percentsByFramework.get(result.frameworkId) ?? [];
-          value = mine === null ? null : 1 + all.filter((p) => p > mine).length;
-        }
+        const ranked = rankings.get(result.frameworkId)?.byResult.get(result.id);
+        // The published figure when there is one (the ranking's rank already prefers the published rank).
+        const value =
+          target.metric === 'PAR_INDEX_PERCENT'
+            ? (result.publishedPercent?.toNumber() ?? ranked?.percent ?? null)
+            : (ranked?.rank ?? null);
         if (value !== null) values.set(result.framework.year, value);
       }
       out.set(target.id, values);
@@ -109,7 +71,7 @@ export async function derivedActuals(
   }
 
   if (satisfactionTargets.length) {
-    const rows = await db.satisfactionResult.findMany({
+    const rows = await ctx.prisma.satisfactionResult.findMany({
       where: {
         element: 'OVERALL',
         OR: satisfactionTargets.map((t) => ({ unitId: t.unitId as number, sector: t.sector as ServiceSector })),
@@ -132,11 +94,11 @@ export async function derivedActuals(
 
 /** Targets with their years' values and evaluation, by id, in a fixed number of queries. */
 export async function loadTargetValues(
-  db: Db,
+  ctx: { prisma: PrismaClient },
   ids: readonly number[] | 'all',
   currentYear: number,
 ): Promise<Map<number, TargetValues>> {
-  const targets = await db.target.findMany({
+  const targets = await ctx.prisma.target.findMany({
     where: ids === 'all' ? {} : { id: { in: [...ids] } },
     select: {
       id: true,
@@ -151,7 +113,7 @@ export async function loadTargetValues(
       years: { select: { year: true, plannedValue: true, actualValue: true }, orderBy: { year: 'asc' } },
     },
   });
-  const derived = await derivedActuals(db, targets);
+  const derived = await derivedActuals(ctx, targets);
   const out = new Map<number, TargetValues>();
   for (const target of targets) {
     const manual = target.metric === 'MANUAL';

@@ -105,7 +105,7 @@ describe('demo data', () => {
       expect(target.years.every((y) => y.actualValue === null)).toBe(true);
       expect(target.sector !== null).toBe(target.metric === TargetMetric.SATISFACTION_PERCENT);
     }
-    const values = await loadTargetValues(db.prisma, 'all', 2026);
+    const values = await loadTargetValues({ prisma: db.prisma }, 'all', 2026);
     const derived = (code: string) => {
       const target = targets.find((t) => t.code === code);
       return values.get(target?.id ?? -1)?.evaluation;
