@@ -7,6 +7,7 @@ import { authProvider } from './authProvider';
 import Dashboard from './dashboard/Dashboard';
 import { dataProvider } from './dataProvider';
 import headships from './headships';
+import improvementPlans from './improvementPlans';
 import { i18nProvider } from './i18n';
 import indexResults from './indexResults';
 import { Layout } from './layout/Layout';
@@ -40,6 +41,7 @@ export const App = () => (
     <Resource name="units" {...units} />
     <Resource name="objectives" {...objectives} />
     <Resource name="targets" {...targets} />
+    <Resource name="improvementPlans" {...improvementPlans} />
     <Resource name="resolutions" {...resolutions} />
     <Resource name="reformAreas" {...reformAreas} />
     <Resource name="people" {...people} />

@@ -1,6 +1,7 @@
 // What the UI offers each role. The API enforces the same rules; this only hides what would fail.
 // A task's workflow buttons follow the API's own `allowedActions` instead (tasks/TaskActions.tsx).
 import type { Role } from './enums';
+import { planAccess } from './improvementPlans/types';
 
 export interface Viewer {
   id: string;
@@ -30,6 +31,8 @@ export function canAccess(
   const readers = readersOf[resource];
   if (readers && !readers.includes(viewer.role)) return false;
   if (readActions.has(action)) return true;
+  // Improvement plans are drafted by the unit's head (or the secretariat) while with the unit.
+  if (resource === 'improvementPlans') return planAccess(viewer, action, record);
   // The secretariat maintains everything; the API deletes nothing. Unit heads work on their tasks
   // through the workflow (start, report, evidence, submit), not the edit form.
   if (viewer.role !== 'ADMIN' || readOnlyResources.has(resource) || (action !== 'edit' && action !== 'create')) {

@@ -152,6 +152,14 @@ export const exportColumns: Record<string, ExportColumn[]> = {
     { source: 'disabled', kind: 'boolean' },
     { source: 'lastLoginAt', kind: 'instant' },
   ],
+  improvementPlans: [
+    { source: 'unit.name' },
+    { source: 'year', kind: 'number' },
+    { source: 'targetPercent', kind: 'percent' },
+    { source: 'comparison.lastPercent', label: 'par.plans.last_percent', kind: 'percent' },
+    { source: 'status', translateKey: (value) => `par.plans.statuses.${value}` },
+    { source: 'flagged', kind: 'boolean' },
+  ],
   auditEntries: [
     { source: 'at', kind: 'instantSeconds' },
     { source: 'actor.displayName' },

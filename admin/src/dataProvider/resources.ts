@@ -46,6 +46,8 @@ const auditEntryRow = `id at action operation entity entityId record changes not
 const indexResultRow = `id year publishedPercent publishedRank publishedOf publishedOn percent totalPoints
   illustrative unit { ${unitRef} } framework { id name level }`;
 
+const planRow = `id year status targetPercent flagged version unit { ${unitRef} } comparison { lastPercent }`;
+
 const resources: Record<string, ResourceDefinition> = {
   tasks: {
     type: 'Task',
@@ -146,6 +148,24 @@ const resources: Record<string, ResourceDefinition> = {
     listFields: indexResultRow,
     oneFields: `${indexResultRow} source createdAt updatedAt
       scores { id points node { id code name depth maxPoints } }`,
+  },
+  // Improvement plans: drafted and changed through their own form and workflow calls (workflow.ts),
+  // which name the version read; one record carries its checks and the comparison by field.
+  improvementPlans: {
+    type: 'ImprovementPlan',
+    list: 'improvementPlans',
+    listFields: planRow,
+    oneFields: `${planRow} analysis reviewNote approvedAt illustrative createdAt updatedAt
+      unit { kind }
+      approvedBy { ${accountRef} }
+      baseline { id year percent publishedPercent framework { id year level } }
+      checks { code message node { id code name } }
+      comparison {
+        targetPercent actualPercent met
+        fields { code name maxPoints lastPoints targetPoints actualPoints met node { id } }
+      }
+      targets { id targetPoints node { id code name depth maxPoints } }
+      actions { id title description sortOrder node { id code name } tasks { id title status } }`,
   },
 };
 

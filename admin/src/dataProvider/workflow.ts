@@ -16,7 +16,7 @@ export interface TaskStepResult {
   status: string;
 }
 
-interface VersionedStep {
+export interface VersionedStep {
   /** Global id of the task, e.g. "Task:12". */
   id: string;
   /** The version the step is based on: the API refuses an outdated one with CONFLICT. */
@@ -62,11 +62,20 @@ export interface WorkflowMethods {
   changePassword(params: { currentPassword: string; newPassword: string }): Promise<void>;
   /** The secretariat sets another account's password; that account's sessions end. */
   resetPassword(params: { id: string; newPassword: string }): Promise<void>;
+  /** An improvement plan drafted or changed through its own form; resolves to the saved plan's id. */
+  saveImprovementPlan(params: PlanSave): Promise<{ id: string; version: number }>;
+  submitImprovementPlan(params: VersionedStep): Promise<TaskStepResult>;
+  approveImprovementPlan(params: NoteStep): Promise<TaskStepResult>;
+  returnImprovementPlan(params: ReasonStep): Promise<TaskStepResult>;
   /** A read-only query the CRUD methods do not cover (the dashboard's aggregates); resolves to its data. */
   readQuery<T>(query: string, variables?: Record<string, unknown>): Promise<T>;
 }
 
 const taskResult = 'id version status';
+
+/** A new plan (`create`) or a change to one (`update`, naming the version read). */
+export type PlanSave =
+  { create: Record<string, unknown> } | { update: { id: string; version: number; input: Record<string, unknown> } };
 
 /** A blank note is no note. */
 const optional = (text: string | null | undefined): string | null => (text?.trim() ? text.trim() : null);
@@ -200,6 +209,34 @@ export const workflowMethods: WorkflowMethods = {
       params,
     );
   },
+
+  saveImprovementPlan: (params) =>
+    'create' in params
+      ? mutate(
+          'createImprovementPlan',
+          `mutation createImprovementPlan($input: CreateImprovementPlanInput!) {
+            createImprovementPlan(input: $input) { id version }
+          }`,
+          { input: params.create },
+        )
+      : mutate(
+          'updateImprovementPlan',
+          `mutation updateImprovementPlan($id: ID!, $version: Int!, $input: UpdateImprovementPlanInput!) {
+            updateImprovementPlan(id: $id, version: $version, input: $input) { id version }
+          }`,
+          params.update,
+        ),
+
+  submitImprovementPlan: (params) =>
+    mutate(
+      'submitImprovementPlan',
+      `mutation submitImprovementPlan($id: ID!, $version: Int!) {
+        submitImprovementPlan(id: $id, version: $version) { ${taskResult} }
+      }`,
+      { id: params.id, version: params.version },
+    ),
+  approveImprovementPlan: noteStep('approveImprovementPlan'),
+  returnImprovementPlan: reasonStep('returnImprovementPlan'),
 
   readQuery: <T>(query: string, variables: Record<string, unknown> = {}) => call(requestGraphQL<T>(query, variables)),
 };

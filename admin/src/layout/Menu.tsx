@@ -26,6 +26,7 @@ export const Menu = () => {
       <RaMenu.ResourceItem name="units" />
       <RaMenu.ResourceItem name="objectives" />
       <RaMenu.ResourceItem name="targets" />
+      <RaMenu.ResourceItem name="improvementPlans" />
       <Divider />
       {open && <ListSubheader sx={{ lineHeight: 2.5 }}>{translate('par.menu.reference')}</ListSubheader>}
       <RaMenu.ResourceItem name="resolutions" />
