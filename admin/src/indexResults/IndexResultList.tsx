@@ -11,7 +11,7 @@ import { ListActions } from '../common/ListActions';
 import { DecimalField } from '../common/LocaleFields';
 import { ReferenceLink } from '../common/ReferenceLink';
 import { enumChoices } from '../enums';
-import { IndexLevelField, PercentDeltaField, RankField, RankOfField } from './IndexResultFields';
+import { IndexLevelField, PercentDeltaField, RankOfField } from './IndexResultFields';
 
 const indexResultFilters = [
   <NumberInput key="year" source="year" step={1} alwaysOn />,
@@ -38,9 +38,6 @@ const IndexResultList = () => (
       />
       <DataTable.Col source="publishedPercent" align="right">
         <DecimalField source="publishedPercent" options={percent} />
-      </DataTable.Col>
-      <DataTable.Col source="publishedRank">
-        <RankField />
       </DataTable.Col>
       <DataTable.Col source="percent" align="right" disableSort>
         <DecimalField source="percent" options={percent} />
