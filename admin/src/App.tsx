@@ -16,6 +16,7 @@ import objectives from './objectives';
 import people from './people';
 import reformAreas from './reformAreas';
 import resolutions from './resolutions';
+import satisfactionResults from './satisfactionResults';
 import targets from './targets';
 import tasks from './tasks';
 import units from './units';
@@ -47,6 +48,7 @@ export const App = () => (
     <Resource name="people" {...people} />
     <Resource name="headships" {...headships} />
     <Resource name="indexResults" {...indexResults} />
+    <Resource name="satisfactionResults" {...satisfactionResults} />
     <Resource name="accounts" {...accounts} />
     <Resource name="auditEntries" {...auditEntries} />
     <CustomRoutes>

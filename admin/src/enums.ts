@@ -25,6 +25,8 @@ export const enums = {
   Comparator: ['GT', 'GTE', 'EQ', 'LTE', 'LT'],
   IndexLevel: ['DISTRICT', 'AGENCY', 'COMMUNE'],
   ScoringMethod: ['SELF_ASSESSED', 'SURVEY'],
+  ServiceSector: ['OVERALL', 'HEALTH', 'EDUCATION', 'LAND', 'CONSTRUCTION'],
+  SipasElement: ['OVERALL', 'ACCESS', 'PROCEDURE', 'CIVIL_SERVANT', 'RESULT', 'FEEDBACK'],
   // The order of the buttons on a task's page.
   TaskAction: [
     'START',

@@ -19,6 +19,7 @@ import { LeagueTable } from './LeagueTable';
 import { Panel } from './Panel';
 import { PlansPanel } from './PlansPanel';
 import { PointsLostChart } from './PointsLostChart';
+import { SatisfactionPanel } from './SatisfactionPanel';
 import { TargetsPanel } from './TargetsPanel';
 import { TimelinessPanel } from './TimelinessChart';
 import { TrendChart, type TargetLine } from './TrendChart';
@@ -173,6 +174,7 @@ const CommitteeDashboard = () => {
       </Panel>
       <PlansPanel data={plans.data} isPending={plans.isPending} error={plans.error} />
       <TargetsPanel data={targets.data} isPending={targets.isPending} error={targets.error} />
+      <SatisfactionPanel unitId={district?.unit.id} waiting={districtTrends.isPending} />
       <TimelinessPanel groupBy={groupBy} onGroupBy={setGroupBy} />
     </Box>
   );

@@ -44,9 +44,17 @@ const accountRow = `id username displayName role disabled lastLoginAt unit { ${u
 const auditEntryRow = `id at action operation entity entityId record changes note actor { ${accountRef} }`;
 
 const indexResultRow = `id year publishedPercent publishedRank publishedOf publishedOn percent totalPoints
+  rank rankOf computedRank percentDelta
   illustrative unit { ${unitRef} } framework { id name level }`;
 
 const planRow = `id year status targetPercent flagged version unit { ${unitRef} } comparison { lastPercent }`;
+
+/** A node's points as the result page's tree shows them, with the change from the previous year. */
+const indexNodeRow = `code name maxPoints points percent pointsLost previousPoints delta
+  node { id depth method }`;
+
+const satisfactionResultRow = `id year sector element satisfactionPercent perceptionPercent expectationPercent
+  respondents targetValue meetsTarget illustrative unit { ${unitRef} } target { id code }`;
 
 const resources: Record<string, ResourceDefinition> = {
   tasks: {
@@ -147,7 +155,14 @@ const resources: Record<string, ResourceDefinition> = {
     list: 'indexResults',
     listFields: indexResultRow,
     oneFields: `${indexResultRow} source createdAt updatedAt
-      scores { id points node { id code name depth maxPoints } }`,
+      previous { id year percent publishedPercent }
+      nodes(depth: 3) { ${indexNodeRow} }`,
+  },
+  // Satisfaction surveys (SIPAS): read-only, loaded with the demo data or by the secretariat's tools.
+  satisfactionResults: {
+    type: 'SatisfactionResult',
+    list: 'satisfactionResults',
+    listFields: satisfactionResultRow,
   },
   // Improvement plans: drafted and changed through their own form and workflow calls (workflow.ts),
   // which name the version read; one record carries its checks and the comparison by field.

@@ -11,7 +11,7 @@ import { ListActions } from '../common/ListActions';
 import { DecimalField } from '../common/LocaleFields';
 import { ReferenceLink } from '../common/ReferenceLink';
 import { enumChoices } from '../enums';
-import { IndexLevelField, RankField } from './IndexResultFields';
+import { IndexLevelField, PercentDeltaField, RankOfField } from './IndexResultFields';
 
 const indexResultFilters = [
   <NumberInput key="year" source="year" step={1} alwaysOn />,
@@ -39,11 +39,14 @@ const IndexResultList = () => (
       <DataTable.Col source="publishedPercent" align="right">
         <DecimalField source="publishedPercent" options={percent} />
       </DataTable.Col>
-      <DataTable.Col source="publishedRank">
-        <RankField />
-      </DataTable.Col>
       <DataTable.Col source="percent" align="right" disableSort>
         <DecimalField source="percent" options={percent} />
+      </DataTable.Col>
+      <DataTable.Col source="rank" label="par.scores.rank_column" disableSort>
+        <RankOfField />
+      </DataTable.Col>
+      <DataTable.Col source="percentDelta" label="par.scores.delta_column" align="right" disableSort>
+        <PercentDeltaField />
       </DataTable.Col>
       <DataTable.Col source="illustrative" field={BooleanField} disableSort />
     </DataTable>

@@ -34,6 +34,7 @@ export const Menu = () => {
       <RaMenu.ResourceItem name="people" />
       <RaMenu.ResourceItem name="headships" />
       <RaMenu.ResourceItem name="indexResults" />
+      <RaMenu.ResourceItem name="satisfactionResults" />
       {permissions === 'ADMIN' && (
         <RaMenu.Item to="/index-import" primaryText="par.import.menu" leftIcon={<ImportIcon />} />
       )}
