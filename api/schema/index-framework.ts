@@ -1,6 +1,6 @@
 import { IndexLevel, ScoringMethod, type Prisma } from '../../generated/prisma/client.ts';
 import { builder } from '../builder.ts';
-import { topLevelTotal } from '../services/index-totals.ts';
+import { topLevelTotal } from '../services/index-scores.ts';
 import {
   IntFilter,
   enumFilter,

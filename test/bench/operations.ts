@@ -3,7 +3,6 @@
 // with (what a developer would write for that one screen, without GraphQL, auth or paging helpers).
 import { Prisma, type PrismaClient, type TaskStatus } from '../../generated/prisma/client.ts';
 import { addDays } from '../../api/services/calendar.ts';
-import { percentOf, topLevelTotal } from '../../api/services/index-totals.ts';
 import { termOn } from '../../api/services/heads.ts';
 import {
   openStatuses,
@@ -517,45 +516,43 @@ export const operations: Operation[] = [
     query: `query IndexResults {
       indexResults(first: 100) {
         totalCount
-        nodes { id year publishedPercent publishedRank publishedOf publishedOn percent totalPoints illustrative
-          unit { ${unitRef} } framework { id name level } }
+        nodes { id year publishedPercent publishedRank publishedOf publishedOn percent totalPoints
+          rank rankOf computedRank percentDelta illustrative unit { ${unitRef} } framework { id name level } }
       }
     }`,
     variables: () => ({}),
-    handWritten: async (prisma) => {
-      const [count, rows] = await Promise.all([
-        prisma.indexResult.count(),
-        prisma.indexResult.findMany({
-          orderBy: [{ framework: { year: 'desc' } }, { unit: { name: 'asc' } }, { id: 'asc' }],
-          take: 100,
-          include: {
-            unit: { select: { id: true, name: true } },
-            framework: {
-              select: {
-                id: true,
-                name: true,
-                level: true,
-                year: true,
-                nodes: { select: { parentId: true, maxPoints: true } },
-              },
-            },
-            scores: { select: { points: true, node: { select: { parentId: true } } } },
-          },
-        }),
-      ]);
-      return {
-        count,
-        rows: rows.map((r) => {
-          const total = topLevelTotal(
-            r.scores.map((s) => ({ parentId: s.node.parentId, points: s.points.toNumber() })),
-          );
-          const max = topLevelTotal(
-            r.framework.nodes.map((n) => ({ parentId: n.parentId, points: n.maxPoints.toNumber() })),
-          );
-          return { ...r, totalPoints: total, percent: percentOf(total, max) };
-        }),
-      };
-    },
+    // One statement: the page, every result of its frameworks and of the frameworks before them ranked by
+    // a window function, and the previous year's percent.
+    handWritten: (prisma) =>
+      prisma.$queryRaw`
+        WITH page AS (
+          SELECT r.id, r."unitId", r."frameworkId", f.level, f.year, u.name
+          FROM "IndexResult" r JOIN "IndexFramework" f ON f.id = r."frameworkId" JOIN "Unit" u ON u.id = r."unitId"
+          ORDER BY f.year DESC, u.name, r.id LIMIT 100
+        ), frameworks AS (
+          SELECT f.id, f.level, f.year,
+            (SELECT sum(n."maxPoints") FROM "IndexNode" n WHERE n."frameworkId" = f.id AND n."parentId" IS NULL) AS max
+          FROM "IndexFramework" f
+          WHERE f.id IN (SELECT "frameworkId" FROM page)
+            OR (f.level, f.year) IN (SELECT level, year - 1 FROM page)
+        ), totals AS (
+          SELECT r.id, r."unitId", fw.level, fw.year, sum(s.points) AS points,
+            round(100 * sum(s.points) / fw.max, 2) AS percent,
+            rank() OVER (PARTITION BY fw.id ORDER BY round(100 * sum(s.points) / fw.max, 2) DESC) AS computed,
+            count(*) OVER (PARTITION BY fw.id) AS ranked
+          FROM frameworks fw JOIN "IndexResult" r ON r."frameworkId" = fw.id
+          JOIN "IndexNode" n ON n."frameworkId" = fw.id AND n."parentId" IS NULL
+          JOIN "IndexScore" s ON s."resultId" = r.id AND s."nodeId" = n.id
+          GROUP BY r.id, fw.id, fw.level, fw.year, fw.max
+        )
+        SELECT p.id, p.year, p.name, r."publishedPercent", r."publishedRank", r."publishedOf", r."publishedOn",
+          t.points AS "totalPoints", t.percent, coalesce(r."publishedRank", t.computed) AS rank,
+          coalesce(r."publishedOf", t.ranked) AS "rankOf", t.computed AS "computedRank",
+          t.percent - prev.percent AS "percentDelta", (SELECT count(*) FROM "IndexResult") AS "totalCount"
+        FROM page p JOIN "IndexResult" r ON r.id = p.id
+        LEFT JOIN totals t ON t.id = p.id
+        LEFT JOIN totals prev ON prev."unitId" = p."unitId" AND prev.level = p.level AND prev.year = p.year - 1
+        ORDER BY p.year DESC, p.name, p.id`,
   },
   {
     name: 'review: submitted tasks',

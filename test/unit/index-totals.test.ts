@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { percentOf, topLevelTotal } from '../../api/services/index-totals.ts';
+import { percentOf, topLevelTotal } from '../../api/services/index-scores.ts';
 
 describe('index totals', () => {
   it('sums only the top-level fields, not their criteria again', () => {
