@@ -3,7 +3,7 @@
 // each field on 2024 with its sign), the result list with rank and change, the SIPAS list with the land
 // sector against its 88% target, and the dashboard's satisfaction panel leading to the filtered list.
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { browserTestsRun, launchBrowser, signIn, startServer, type TestServer } from './support.ts';
 
 const runs = browserTestsRun('browser scores test');
@@ -118,8 +118,16 @@ describe.skipIf(!runs)('PAR index scores and satisfaction in a browser', () => {
     await page.getByRole('menuitem', { name: 'Mức độ hài lòng (SIPAS)' }).click();
     await page.waitForURL(/#\/satisfactionResults/);
     await page.locator('tbody tr').first().waitFor();
-    await page.getByRole('spinbutton', { name: 'Năm' }).fill('2025');
-    await expect.poll(() => filterOf().year, { timeout: 5000 }).toBe(2025);
+    // The filter form can still be settling (its unit choices loading) and drop a value typed at once: type
+    // again until the list's address carries the year.
+    await vi.waitFor(
+      async () => {
+        const year = page.getByRole('spinbutton', { name: 'Năm' });
+        if ((await year.inputValue()) !== '2025') await year.fill('2025');
+        await expect.poll(() => filterOf().year, { timeout: 1500 }).toBe(2025);
+      },
+      { timeout: 15_000, interval: 250 },
+    );
     // One row of the year for land (the other years' rows go once the filter applies).
     const land = page.locator('tbody tr').filter({ hasText: 'Đất đai' });
     await expect.poll(() => land.count(), { timeout: 5000 }).toBe(1);
