@@ -2,6 +2,7 @@
 // without an action...), with the reasons; each opens the plan.
 import { Link as MuiLink, List, ListItem, ListItemText, Typography } from '@mui/material';
 import { Link, useLocaleState, useResourceDefinitions, useTranslate } from 'react-admin';
+import { checkText } from '../improvementPlans/checkText';
 import type { PlanRow } from './api';
 import { formatPercent, showPath } from './format';
 import { Panel } from './Panel';
@@ -54,12 +55,7 @@ export const PlansPanel = ({
                     {plan.checks.map((check) => (
                       // The API's own words (English, with the numbers) on hover.
                       <li key={`${check.code}-${check.node?.id ?? ''}`} title={check.message}>
-                        {translate(`par.dashboard.plans.checks.${check.code}`, {
-                          _: check.message,
-                          node: check.node ? `${check.node.code}. ${check.node.name}` : '',
-                          target: formatPercent(plan.targetPercent, locale),
-                          last: formatPercent(plan.comparison.lastPercent, locale),
-                        })}
+                        {checkText(check, plan, translate, locale)}
                       </li>
                     ))}
                   </Typography>

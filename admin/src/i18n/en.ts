@@ -349,12 +349,6 @@ const project: ProjectMessages = {
         count: '%{flagged} of %{total} plans flagged',
         plan: '%{unit}: plan for %{year}, aiming at %{target}',
         none: 'No plan is flagged.',
-        checks: {
-          NOT_ABOVE_LAST_RESULT: 'The target %{target} is not above the last result (%{last})',
-          WEAKEST_FIELD_WITHOUT_ACTION: 'Field %{node} was among the weakest last time and no action aims at it',
-          FIELD_TARGET_BELOW_LAST_RESULT: '%{node}: the points aimed at are below those scored last time',
-          NO_BASELINE: 'No earlier result to check the plan against',
-        },
       },
       timeliness: {
         title: 'Task timeliness',

@@ -678,12 +678,6 @@ const vi = {
         count: '%{flagged}/%{total} kế hoạch bị cảnh báo',
         plan: '%{unit}: kế hoạch năm %{year}, mục tiêu %{target}',
         none: 'Không có kế hoạch nào bị cảnh báo.',
-        checks: {
-          NOT_ABOVE_LAST_RESULT: 'Mục tiêu %{target} không cao hơn kết quả lần trước (%{last})',
-          WEAKEST_FIELD_WITHOUT_ACTION: 'Lĩnh vực %{node} thuộc nhóm yếu nhất lần trước nhưng chưa có giải pháp nào',
-          FIELD_TARGET_BELOW_LAST_RESULT: '%{node}: điểm mục tiêu thấp hơn điểm đạt lần trước',
-          NO_BASELINE: 'Chưa có kết quả lần trước để đối chiếu',
-        },
       },
       timeliness: {
         title: 'Tình trạng hạn của nhiệm vụ',

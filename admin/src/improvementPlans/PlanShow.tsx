@@ -27,35 +27,15 @@ import {
   useLocaleState,
   useRecordContext,
   useTranslate,
-  type TranslateFunction,
 } from 'react-admin';
 import { InstantField } from '../common/LocaleFields';
 import { ReferenceLink } from '../common/ReferenceLink';
 import { ShowBody, ShowGrid, ShowSection } from '../common/ShowGrid';
 import { formatNumber, formatPercent } from '../dashboard/format';
+import { checkText, nodeLabel } from './checkText';
 import { PlanActions } from './PlanActions';
 import { PercentText, PlanFlagField, PlanStatusField, PlanTargetField } from './PlanFields';
-import type { PlanCheck, PlanRecord } from './types';
-
-const nodeLabel = (node: { code: string; name: string } | null | undefined) =>
-  node ? `${node.code}. ${node.name}` : '';
-
-/** A check's reason in the UI's language; the API's own words (English, with the numbers) otherwise. */
-export function checkText(check: PlanCheck, plan: PlanRecord, translate: TranslateFunction, locale: string): string {
-  const field = check.node ? plan.comparison.fields?.find((candidate) => candidate.code === check.node?.code) : null;
-  const key =
-    check.code === 'FIELD_TARGET_BELOW_LAST_RESULT' && field?.targetPoints != null && field.lastPoints != null
-      ? 'par.plans.checks.FIELD_TARGET_BELOW_LAST_RESULT_POINTS'
-      : `par.plans.checks.${check.code}`;
-  return translate(key, {
-    _: check.message,
-    node: nodeLabel(check.node),
-    target: formatPercent(plan.targetPercent, locale),
-    last: formatPercent(plan.comparison.lastPercent, locale),
-    target_points: field?.targetPoints != null ? formatNumber(field.targetPoints, locale) : '',
-    last_points: field?.lastPoints != null ? formatNumber(field.lastPoints, locale) : '',
-  });
-}
+import type { PlanRecord } from './types';
 
 const PlanChecks = () => {
   const plan = useRecordContext<PlanRecord>();
