@@ -204,6 +204,20 @@ const badMetricCombos = [
 const priorities = enumValues('TaskPriority');
 const levels = enumValues('IndexLevel');
 
+/** Bad combinations in a target's input: metric and sector, a baseline half given or after the target year. */
+const targetCombos = [
+  ...badMetricCombos,
+  fc.record({ baselineValue: fc.constant(50), baselineYear: fc.constantFrom(OMIT, null) }),
+  fc.record({ baselineValue: fc.constantFrom(OMIT, null), baselineYear: fc.constant(2020) }),
+  fc.integer({ min: 2000, max: 2099 }).chain((t) =>
+    fc.record({
+      baselineValue: fc.constant(1),
+      baselineYear: fc.integer({ min: t + 1, max: 2100 }),
+      targetYear: fc.constant(t),
+    }),
+  ),
+];
+
 /** Files the index imports refuse before reading a row: not CSV or XLSX by content, empty, too large, not files. */
 const notTableFiles = () => [
   fc.constantFrom(
@@ -486,18 +500,7 @@ const cases: Record<string, Case> = {
         },
         'required',
         {
-          combos: [
-            ...badMetricCombos,
-            fc.record({ baselineValue: fc.constant(50), baselineYear: fc.constantFrom(OMIT, null) }),
-            fc.record({ baselineValue: fc.constantFrom(OMIT, null), baselineYear: fc.constant(2020) }),
-            fc.integer({ min: 2000, max: 2099 }).chain((t) =>
-              fc.record({
-                baselineValue: fc.constant(1),
-                baselineYear: fc.integer({ min: t + 1, max: 2100 }),
-                targetYear: fc.constant(t),
-              }),
-            ),
-          ],
+          combos: targetCombos,
           unknownKeys: unknownKeysFor(field, 'input'),
         },
       ),
@@ -541,18 +544,7 @@ const cases: Record<string, Case> = {
         },
         'required',
         {
-          combos: [
-            ...badMetricCombos,
-            fc.record({ baselineValue: fc.constant(50), baselineYear: fc.constantFrom(OMIT, null) }),
-            fc.record({ baselineValue: fc.constantFrom(OMIT, null), baselineYear: fc.constant(2020) }),
-            fc.integer({ min: 2000, max: 2099 }).chain((t) =>
-              fc.record({
-                baselineValue: fc.constant(1),
-                baselineYear: fc.integer({ min: t + 1, max: 2100 }),
-                targetYear: fc.constant(t),
-              }),
-            ),
-          ],
+          combos: targetCombos,
           unknownKeys: unknownKeysFor(field, 'input'),
         },
       ),
