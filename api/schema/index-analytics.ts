@@ -189,51 +189,58 @@ builder.queryField('indexLeagueTable', (t) =>
     },
     resolve: async (_root, args, ctx) => {
       const loaders = indexLoaders(ctx);
-      const framework = await ctx.prisma.indexFramework.findUnique({
-        where: { level_year: { level: args.level, year: args.year } },
-        select: { id: true },
+      // The year's framework and the level's latest earlier one, found together so that both years'
+      // results, ranks and field points load side by side rather than one year after the other.
+      const [framework, earlier] = await ctx.prisma.indexFramework.findMany({
+        where: { level: args.level, year: { lte: args.year } },
+        orderBy: { year: 'desc' },
+        take: 2,
+        select: { id: true, year: true },
       });
-      if (!framework) return [];
+      if (!framework || framework.year !== args.year) return [];
       const filter = resultWhere(args.filter);
-      const results = await ctx.prisma.indexResult.findMany({
-        where: { AND: [{ frameworkId: framework.id }, ...(filter ? [filter] : [])] },
-        include: { unit: true },
-      });
-      const [facts, ranking, tasks] = await Promise.all([
-        loaders.framework.load(framework.id),
-        loaders.ranking.load(framework.id),
+      const [results, earlierResults, [facts, , ranking, before]] = await Promise.all([
+        ctx.prisma.indexResult.findMany({
+          where: { AND: [{ frameworkId: framework.id }, ...(filter ? [filter] : [])] },
+          include: { unit: true },
+        }),
+        earlier ? ctx.prisma.indexResult.findMany({ where: { frameworkId: earlier.id } }) : [],
+        Promise.all([
+          loaders.framework.load(framework.id),
+          earlier ? loaders.framework.load(earlier.id) : null,
+          loaders.ranking.load(framework.id),
+          earlier ? loaders.ranking.load(earlier.id) : null,
+        ]),
+      ]);
+      const earlierByUnit = new Map(earlierResults.map((r) => [r.unitId, r]));
+      for (const result of results) loaders.previous.prime(result, earlierByUnit.get(result.unitId) ?? null);
+      const fieldNodes = (facts?.nodes ?? []).filter((node) => node.parentId === null);
+      const [tasks, fields] = await Promise.all([
         taskCounts(
           ctx,
           results.map((r) => r.unitId),
         ),
+        Promise.all(results.map((result) => nodeResults(loaders, result, fieldNodes))),
       ]);
-      const fieldNodes = (facts?.nodes ?? []).filter((node) => node.parentId === null);
-      const rows = await Promise.all(
-        results.map(async ({ unit, ...result }): Promise<LeagueRow> => {
-          const [fields, previous] = await Promise.all([
-            nodeResults(loaders, result, fieldNodes),
-            loaders.previous.load(result),
-          ]);
-          const before = previous
-            ? (await loaders.ranking.load(previous.frameworkId)).byResult.get(previous.id)
-            : undefined;
-          const own = ranking.byResult.get(result.id);
-          return {
-            unit,
-            result,
-            points: own?.points ?? null,
-            maxPoints: facts?.maxPoints ?? 0,
-            percent: own?.percent ?? null,
-            rank: own?.rank ?? null,
-            rankOf: own?.rankOf ?? ranking.rankedCount,
-            previousPercent: before?.percent ?? null,
-            previousRank: before?.rank ?? null,
-            weakestField: weakestField(fields.map((f) => ({ ...f, code: f.node.code }))),
-            overdueTasks: tasks.overdue.get(unit.id) ?? 0,
-            openTasks: tasks.open.get(unit.id) ?? 0,
-          };
-        }),
-      );
+      const rows = results.map(({ unit, ...result }, i): LeagueRow => {
+        const previous = earlierByUnit.get(unit.id);
+        const then = previous ? before?.byResult.get(previous.id) : undefined;
+        const own = ranking.byResult.get(result.id);
+        return {
+          unit,
+          result,
+          points: own?.points ?? null,
+          maxPoints: facts?.maxPoints ?? 0,
+          percent: own?.percent ?? null,
+          rank: own?.rank ?? null,
+          rankOf: own?.rankOf ?? ranking.rankedCount,
+          previousPercent: then?.percent ?? null,
+          previousRank: then?.rank ?? null,
+          weakestField: weakestField((fields[i] ?? []).map((f) => ({ ...f, code: f.node.code }))),
+          overdueTasks: tasks.overdue.get(unit.id) ?? 0,
+          openTasks: tasks.open.get(unit.id) ?? 0,
+        };
+      });
       return rows.sort(
         (a, b) => (a.rank ?? Number.POSITIVE_INFINITY) - (b.rank ?? Number.POSITIVE_INFINITY) || byName(a.unit, b.unit),
       );
