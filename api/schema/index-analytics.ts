@@ -1,6 +1,7 @@
 // Analyst views of the PAR index: the league table of one level and year, and index trends per unit over
 // years. Totals, percents and ranks come from the index loaders (summed in the database by the tree rule,
 // a fixed number of statements however many units); the rules themselves are in services/index-scores.ts.
+import { z } from 'zod';
 import type { IndexLevel, IndexNode, IndexResult, Unit } from '../../generated/prisma/client.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
@@ -181,16 +182,24 @@ builder.queryField('indexLeagueTable', (t) =>
   t.field({
     type: [IndexLeagueRowRef],
     description:
-      'League table of the units of one level in one year, by rank then unit name (unranked last). Ranks are among all results of the framework, whatever the filter selects.',
+      "League table of the units of one level in one year, by rank then unit name (unranked last). Ranks are among all results of the framework, whatever the filter selects. first and offset page it: only the page's rows load their fields, previous year and tasks.",
     args: {
       level: t.arg({ type: IndexLevelEnum, required: true, description: 'The level of the framework.' }),
       year: t.arg.int({ required: true, description: 'The framework year.' }),
       filter: t.arg({ type: IndexResultFilter }),
+      first: t.arg.int({
+        description: 'Rows to return, from offset on; omitted, every row.',
+        validate: z.number().int().min(1).max(10_000),
+      }),
+      offset: t.arg.int({
+        description: 'Rows to skip, in table order.',
+        validate: z.number().int().min(0).max(1_000_000),
+      }),
     },
     resolve: async (_root, args, ctx) => {
       const loaders = indexLoaders(ctx);
       // The year's framework and the level's latest earlier one, found together so that both years'
-      // results, ranks and field points load side by side rather than one year after the other.
+      // totals load in one statement rather than one year after the other.
       const [framework, earlier] = await ctx.prisma.indexFramework.findMany({
         where: { level: args.level, year: { lte: args.year } },
         orderBy: { year: 'desc' },
@@ -199,12 +208,12 @@ builder.queryField('indexLeagueTable', (t) =>
       });
       if (!framework || framework.year !== args.year) return [];
       const filter = resultWhere(args.filter);
-      const [results, earlierResults, [facts, , ranking, before]] = await Promise.all([
+      // Every result is ranked and sorted by name; only the page's rows are read whole.
+      const [all, [facts, , ranking, before]] = await Promise.all([
         ctx.prisma.indexResult.findMany({
           where: { AND: [{ frameworkId: framework.id }, ...(filter ? [filter] : [])] },
-          include: { unit: true },
+          select: { id: true, unitId: true, unit: { select: { name: true } } },
         }),
-        earlier ? ctx.prisma.indexResult.findMany({ where: { frameworkId: earlier.id } }) : [],
         Promise.all([
           loaders.framework.load(framework.id),
           earlier ? loaders.framework.load(earlier.id) : null,
@@ -212,17 +221,25 @@ builder.queryField('indexLeagueTable', (t) =>
           earlier ? loaders.ranking.load(earlier.id) : null,
         ]),
       ]);
-      const earlierByUnit = new Map(earlierResults.map((r) => [r.unitId, r]));
-      for (const result of results) loaders.previous.prime(result, earlierByUnit.get(result.unitId) ?? null);
-      const fieldNodes = (facts?.nodes ?? []).filter((node) => node.parentId === null);
-      const [tasks, fields] = await Promise.all([
-        taskCounts(
-          ctx,
-          results.map((r) => r.unitId),
-        ),
-        Promise.all(results.map((result) => nodeResults(loaders, result, fieldNodes))),
+      const rankOf = (result: { id: number }) => ranking.byResult.get(result.id)?.rank ?? Number.POSITIVE_INFINITY;
+      const from = args.offset ?? 0;
+      const order = all
+        .sort((a, b) => rankOf(a) - rankOf(b) || byName(a.unit, b.unit))
+        .slice(from, args.first == null ? undefined : from + args.first);
+      if (!order.length) return [];
+      const unitIds = order.map((r) => r.unitId);
+      const [read, earlierResults, tasks] = await Promise.all([
+        ctx.prisma.indexResult.findMany({ where: { id: { in: order.map((r) => r.id) } }, include: { unit: true } }),
+        earlier ? ctx.prisma.indexResult.findMany({ where: { frameworkId: earlier.id, unitId: { in: unitIds } } }) : [],
+        taskCounts(ctx, unitIds),
       ]);
-      const rows = results.map(({ unit, ...result }, i): LeagueRow => {
+      const byId = new Map(read.map((r) => [r.id, r]));
+      const page = order.flatMap((r) => byId.get(r.id) ?? []);
+      const earlierByUnit = new Map(earlierResults.map((r) => [r.unitId, r]));
+      for (const result of page) loaders.previous.prime(result, earlierByUnit.get(result.unitId) ?? null);
+      const fieldNodes = (facts?.nodes ?? []).filter((node) => node.parentId === null);
+      const fields = await Promise.all(page.map((result) => nodeResults(loaders, result, fieldNodes)));
+      return page.map(({ unit, ...result }, i): LeagueRow => {
         const previous = earlierByUnit.get(unit.id);
         const then = previous ? before?.byResult.get(previous.id) : undefined;
         const own = ranking.byResult.get(result.id);
@@ -241,9 +258,6 @@ builder.queryField('indexLeagueTable', (t) =>
           openTasks: tasks.open.get(unit.id) ?? 0,
         };
       });
-      return rows.sort(
-        (a, b) => (a.rank ?? Number.POSITIVE_INFINITY) - (b.rank ?? Number.POSITIVE_INFINITY) || byName(a.unit, b.unit),
-      );
     },
   }),
 );

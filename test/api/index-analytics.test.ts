@@ -131,8 +131,8 @@ async function loadIndex(prisma: PrismaClient, objectiveId: number) {
 
 const nodeFields = 'code name maxPoints points percent pointsLost previousPoints delta node { id code }';
 
-const leagueQuery = `query ($level: IndexLevel!, $year: Int!, $filter: IndexResultFilter) {
-  indexLeagueTable(level: $level, year: $year, filter: $filter) {
+const leagueQuery = `query ($level: IndexLevel!, $year: Int!, $filter: IndexResultFilter, $first: Int, $offset: Int) {
+  indexLeagueTable(level: $level, year: $year, filter: $filter, first: $first, offset: $offset) {
     unit { code } points maxPoints percent rank rankOf previousPercent delta previousRank rankChange
     weakestField { code points maxPoints pointsLost }
     overdueTasks openTasks
@@ -295,6 +295,47 @@ describe.each(databaseKinds)('index scores and analytics on %s', (kind) => {
     ]);
     const bOrD = await league(2024, { OR: [{ unit: { equals: unitId('B') } }, { unit: { equals: unitId('D') } }] });
     expect(bOrD.map((row) => [row.unit.code, row.rank, row.rankOf, row.delta])).toEqual([['XA_DALAY', 1, 3, 0]]);
+  });
+
+  it('pages the league table in table order, each page with the same figures as the whole table', async () => {
+    const page = async (year: number, first?: number, offset?: number) =>
+      ok(
+        await api.gql<{ indexLeagueTable: LeagueRow[] }>(
+          leagueQuery,
+          { level: 'COMMUNE', year, first, offset },
+          tokens.analyst,
+        ),
+      ).indexLeagueTable;
+    const whole = await league(2025);
+    expect(await page(2025, 2)).toEqual(whole.slice(0, 2));
+    expect(await page(2025, 2, 2)).toEqual(whole.slice(2, 4));
+    expect(await page(2025, undefined, 3)).toEqual(whole.slice(3));
+    expect(await page(2025, 10, 4)).toEqual([]);
+    // Tied ranks keep the name order across the page break: An Phú and Đạ Lây share 1st in 2024.
+    const ties = await league(2024);
+    expect([...(await page(2024, 1)), ...(await page(2024, 1, 1))]).toEqual(ties.slice(0, 2));
+    const notB = { NOT: { unit: { equals: unitId('B') } } };
+    const filtered = ok(
+      await api.gql<{ indexLeagueTable: LeagueRow[] }>(
+        leagueQuery,
+        { level: 'COMMUNE', year: 2025, filter: notB, first: 1, offset: 2 },
+        tokens.analyst,
+      ),
+    ).indexLeagueTable;
+    expect(filtered.map((row) => [row.unit.code, row.rank, row.rankOf])).toEqual([['XA_DALAY', 3, 4]]);
+  });
+
+  it('refuses a page size below 1 or a negative offset, naming the argument', async () => {
+    expectError(
+      await api.gql(leagueQuery, { level: 'COMMUNE', year: 2025, first: 0 }, tokens.analyst),
+      'BAD_USER_INPUT',
+      'first',
+    );
+    expectError(
+      await api.gql(leagueQuery, { level: 'COMMUNE', year: 2025, offset: -1 }, tokens.analyst),
+      'BAD_USER_INPUT',
+      'offset',
+    );
   });
 
   it('gives a result its tree totals, ranks, previous year and per-node deltas', async () => {

@@ -19,11 +19,12 @@ const taskListStatements = 10;
 const taskDetailStatements = 17;
 /**
  * The league table with each result's fields and previous year: session, the level's frameworks up to the
- * year, results and their units (2), the previous year's results, both frameworks' trees (2) and the
- * level's years, both years' totals, tasks (2), both years' field points, and the nested results' year
- * and previous result that the Pothos selection loads again (4).
+ * year, every result with its unit's name (2) to sort, the page's results and units (2), the previous
+ * year's results, both frameworks' trees (2) and the level's years, both years' totals, tasks (2), both
+ * years' field points, and the nested results' year and previous result that the Pothos selection loads
+ * again (4).
  */
-const indexLeagueStatements = 16;
+const indexLeagueStatements = 18;
 
 describe.each(databaseKinds)('SQL statements per request (%s)', (kind) => {
   let db: TestDatabase;
