@@ -1,14 +1,15 @@
 // Tasks by timeliness, per lead unit or per month of the deadline, as stacked bars: the open ones
 // (overdue, due soon, on track) and the completed ones (on time, within an extension, late). A bar
 // segment opens those tasks.
-import { Box, ToggleButton, ToggleButtonGroup, Typography, useTheme, type Theme } from '@mui/material';
+import { Box, Button, ToggleButton, ToggleButtonGroup, Typography, useTheme, type Theme } from '@mui/material';
+import { useState } from 'react';
 import { useLocaleState, useTranslate } from 'react-admin';
 import { useNavigate } from 'react-router-dom';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { intlLocale } from '../common/dates';
 import { enumLabel, type Timeliness } from '../enums';
 import { useTimeliness, type TaskGrouping, type TimelinessGroup } from './api';
-import { listPath, monthRange } from './format';
+import { listPath, monthRange, unitRows } from './format';
 import { Panel } from './Panel';
 
 type CountKey = 'overdue' | 'dueSoon' | 'onTrack' | 'completedOnTime' | 'completedWithinExtension' | 'completedLate';
@@ -21,6 +22,12 @@ const segments: { key: CountKey; timeliness: Timeliness; color: (p: Theme['palet
   { key: 'completedWithinExtension', timeliness: 'COMPLETED_WITHIN_EXTENSION', color: (p) => p.success.light },
   { key: 'completedLate', timeliness: 'COMPLETED_LATE', color: (p) => p.warning.light },
 ];
+
+/**
+ * Units shown until asked for all, those with most overdue tasks first: a province has thousands of
+ * units, and a bar each would make the chart tens of thousands of pixels tall.
+ */
+const unitsShown = 20;
 
 /** Months of the current year; units over every task. */
 const currentYear = new Date().getFullYear();
@@ -75,12 +82,13 @@ export const TimelinessPanel = ({ groupBy, onGroupBy }: TimelinessPanelProps) =>
   const navigate = useNavigate();
   const filter = groupBy === 'MONTH' ? { deadline: { gte: `${currentYear}-01-01`, lte: `${currentYear}-12-31` } } : {};
   const { data, isPending, error } = useTimeliness(groupBy, filter);
+  const [allUnits, setAllUnits] = useState(false);
+  const units = unitRows(data ?? []);
   const rows =
     groupBy === 'UNIT'
-      ? (data ?? [])
-          .filter((group) => group.total > 0)
-          .map((group) => ({ ...group, label: group.unit?.name ?? group.key }))
-          .sort((a, b) => b.overdue - a.overdue || b.open - a.open || a.label.localeCompare(b.label))
+      ? allUnits
+        ? units
+        : units.slice(0, unitsShown)
       : monthsOf(currentYear, data ?? []).map((group) => ({ ...group, label: monthLabel(group, locale) }));
 
   const open = (group: TimelinessGroup, timeliness: Timeliness) =>
@@ -146,6 +154,14 @@ export const TimelinessPanel = ({ groupBy, onGroupBy }: TimelinessPanelProps) =>
               ))}
             </BarChart>
           </ResponsiveContainer>
+          {groupBy === 'UNIT' && units.length > unitsShown && (
+            <Button size="small" onClick={() => setAllUnits(!allUnits)}>
+              {translate(allUnits ? 'par.dashboard.timeliness.fewer_units' : 'par.dashboard.timeliness.all_units', {
+                shown: unitsShown,
+                count: units.length,
+              })}
+            </Button>
+          )}
         </Box>
       )}
     </Panel>

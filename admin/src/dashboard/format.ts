@@ -2,6 +2,7 @@
 // English; and the links from a figure to the rows behind it.
 import { intlLocale } from '../common/dates';
 import type { Timeliness } from '../enums';
+import type { TimelinessGroup } from './api';
 
 export function formatNumber(value: number, locale: string, decimals = 2): string {
   return value.toLocaleString(intlLocale(locale), {
@@ -41,4 +42,12 @@ export function monthRange(year: number, month: number): { from: string; to: str
   const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
   const mm = String(month).padStart(2, '0');
   return { from: `${year}-${mm}-01`, to: `${year}-${mm}-${String(last).padStart(2, '0')}` };
+}
+
+/** The units with tasks, most overdue first, then most open, then by name. */
+export function unitRows(groups: TimelinessGroup[]): (TimelinessGroup & { label: string })[] {
+  return groups
+    .filter((group) => group.total > 0)
+    .map((group) => ({ ...group, label: group.unit?.name ?? group.key }))
+    .sort((a, b) => b.overdue - a.overdue || b.open - a.open || a.label.localeCompare(b.label));
 }

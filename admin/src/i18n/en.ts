@@ -357,6 +357,8 @@ const project: ProjectMessages = {
         by_unit: 'By lead unit',
         by_month: 'By month (deadlines in %{year})',
         empty: 'No tasks.',
+        all_units: 'Showing the %{shown} units with most overdue tasks; show all %{count}',
+        fewer_units: 'Show only the %{shown} units with most overdue tasks',
       },
     },
     scores: {

@@ -686,6 +686,8 @@ const vi = {
         by_unit: 'Theo cơ quan chủ trì',
         by_month: 'Theo tháng (thời hạn năm %{year})',
         empty: 'Không có nhiệm vụ nào.',
+        all_units: 'Đang hiện %{shown} đơn vị có nhiều nhiệm vụ quá hạn nhất; hiện cả %{count} đơn vị',
+        fewer_units: 'Chỉ hiện %{shown} đơn vị có nhiều nhiệm vụ quá hạn nhất',
       },
     },
     scores: {
