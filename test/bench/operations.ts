@@ -170,7 +170,7 @@ function timelinessCountsSql(context: BenchContext, key: Prisma.Sql, join: Prism
 }
 
 /** The league table's baseline: one statement with window-function ranks (what a report writer would do). */
-function leagueTableSql(context: BenchContext, level: string, year: number) {
+function leagueTableSql(context: BenchContext, level: string, year: number, first?: number) {
   const open = Prisma.sql`t."status" IN ('NOT_STARTED', 'IN_PROGRESS', 'SUBMITTED', 'RETURNED')`;
   return Prisma.sql`
     WITH fw AS (
@@ -210,7 +210,8 @@ function leagueTableSql(context: BenchContext, level: string, year: number) {
     LEFT JOIN weakest ON weakest."resultId" = cur.id
     LEFT JOIN tasks ON tasks."leadUnitId" = cur."unitId"
     WHERE cur.year = ${year}
-    ORDER BY rank, u.name`;
+    ORDER BY rank, u.name
+    ${first === undefined ? Prisma.empty : Prisma.sql`LIMIT ${first}`}`;
 }
 
 /** The trends' baseline: totals and top-level fields of every result of a level, ranked per year. */
@@ -268,14 +269,15 @@ const dashboardQuery = `query Dashboard($year: Int!, $unit: ID!) {
   taskTimelinessCounts(groupBy: UNIT) { key unit { id name } year month ${timelinessCountFields} }
 }`;
 
-function leagueTable(label: string, level: string, year: number): Operation {
+function leagueTable(label: string, level: string, year: number, first?: number): Operation {
   return {
     name: `league table (${label})`,
     kind: 'aggregate',
     reader: 'committee',
-    query: `query League($level: IndexLevel!, $year: Int!) { indexLeagueTable(level: $level, year: $year) { ${leagueRow} } }`,
-    variables: () => ({ level, year }),
-    handWritten: (prisma, context) => prisma.$queryRaw(leagueTableSql(context, level, year)),
+    query: `query League($level: IndexLevel!, $year: Int!, $first: Int) {
+      indexLeagueTable(level: $level, year: $year, first: $first) { ${leagueRow} } }`,
+    variables: () => ({ level, year, first }),
+    handWritten: (prisma, context) => prisma.$queryRaw(leagueTableSql(context, level, year, first)),
   };
 }
 
@@ -462,6 +464,7 @@ export const operations: Operation[] = [
   leagueTable('districts', 'DISTRICT', 2025),
   leagueTable('agencies', 'AGENCY', 2025),
   leagueTable('communes', 'COMMUNE', 2025),
+  leagueTable('communes, first 25', 'COMMUNE', 2025, 25),
   {
     name: 'index trends (districts, fields)',
     kind: 'aggregate',
