@@ -1,7 +1,8 @@
 // The committee's dashboard through the built UI in Chromium, over the demo data: the district's PAR
 // index over the years with the article's 92.20% for 2021 and the resolution's 93% target as a
-// labelled line, a unit's row in the league table leading to the tasks it leads, the league table and
-// a list exported (CSV and XLSX) with what the screen shows, and the figures in English.
+// labelled line, a unit's row in the league table leading to the tasks it leads, the league table paged
+// on the server, the league table (all of it, not the page shown) and a list exported (CSV and XLSX)
+// with what the screen shows, and the figures in English.
 import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { Browser, Download, Locator, Page } from 'playwright-core';
@@ -237,10 +238,50 @@ describe.skipIf(!runs)('the committee dashboard in a browser', () => {
     expect(deadline.numFmt).toBe('dd/mm/yyyy');
   });
 
-  test('exports the league table to CSV as the screen shows it', async () => {
+  test('pages the league table: 10 rows a page, the last-ranked commune alone on page 2', async () => {
     await page.getByRole('menuitem', { name: 'Tổng quan' }).click();
     const table = panel('Xếp hạng Chỉ số CCHC của các đơn vị');
-    await table.locator('tbody tr').first().waitFor();
+    const rows = table.locator('tbody tr');
+    // The demo's 11 communes: one page at the default 25 rows, two at 10.
+    expect(league).toHaveLength(11);
+    await table.getByText('1-11 trên 11').waitFor();
+    expect(await rows.count()).toBe(11);
+
+    await table.getByRole('combobox', { name: /Số dòng mỗi trang/ }).click();
+    await page.getByRole('option', { name: '10', exact: true }).click();
+    await table.getByText('1-10 trên 11').waitFor();
+    await expect.poll(() => rows.count()).toBe(10);
+    expect(await rows.allInnerTexts()).toEqual(
+      league.slice(0, 10).map((row) => expect.stringContaining(row.unit.name)),
+    );
+
+    await table.getByRole('button', { name: 'Đến trang sau' }).click();
+    await table.getByText('11-11 trên 11').waitFor();
+    await expect.poll(() => rows.count()).toBe(1);
+    const last = league[10];
+    if (!last) throw new Error('the league table has no 11th row');
+    const lastRow = await rows.first().innerText();
+    expect(lastRow).toContain(last.unit.name);
+    expect(lastRow).toContain(`${last.rank ?? '–'}/${last.rankOf}`);
+    // Its links still lead to the unit's tasks.
+    const href = await rows.first().getByRole('link', { name: last.unit.name }).getAttribute('href');
+    expect(decodeURIComponent(href ?? '')).toContain(`"leadUnit":"${last.unit.id}"`);
+
+    // Another level, then back: the table starts again at its first page.
+    await table.getByRole('combobox', { name: 'Cấp đánh giá' }).click();
+    await page.getByRole('option', { name: 'Cơ quan', exact: true }).click();
+    await table.getByRole('combobox', { name: 'Cấp đánh giá' }).click();
+    await page.getByRole('option', { name: 'Xã, thị trấn', exact: true }).click();
+    await table.getByText('1-10 trên 11').waitFor();
+    await expect.poll(() => rows.count()).toBe(10);
+  });
+
+  // Runs after the paging test: the screen shows 10 rows, the export holds all 11.
+  test('exports the whole league table to CSV as the screen shows it, not only the page', async () => {
+    await page.getByRole('menuitem', { name: 'Tổng quan' }).click();
+    const table = panel('Xếp hạng Chỉ số CCHC của các đơn vị');
+    await table.getByText(`1-10 trên ${league.length}`).waitFor();
+    expect(await table.locator('tbody tr').count()).toBe(10);
     await table.getByRole('button', { name: 'Xuất dữ liệu' }).click();
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -287,6 +328,10 @@ describe.skipIf(!runs)('the committee dashboard in a browser', () => {
       .locator('.recharts-label')
       .getByText(`Target ${goal.targetYear}: ≥ ${goal.targetValue}%`, { exact: true })
       .waitFor();
-    await panel('League table of units by PAR index').locator('tbody tr').first().waitFor();
+    // The pager too, still at 10 rows a page.
+    const table = panel('League table of units by PAR index');
+    await table.locator('tbody tr').first().waitFor();
+    await table.getByText(`1-10 of ${league.length}`).waitFor();
+    await table.getByRole('button', { name: 'Go to next page' }).waitFor();
   });
 });

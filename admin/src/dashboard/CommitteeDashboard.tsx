@@ -3,6 +3,7 @@
 // unit's trend, targets at risk, flagged improvement plans and task timeliness. Each figure links to
 // the tasks or scores behind it.
 import { Box, MenuItem, TextField, Typography } from '@mui/material';
+import { useState } from 'react';
 import { useGetIdentity, useLocaleState, useStore, useTranslate, type TranslateFunction } from 'react-admin';
 import { intlLocale } from '../common/dates';
 import {
@@ -11,6 +12,7 @@ import {
   usePlans,
   useTargetProgress,
   useTrends,
+  useWholeLeagueTable,
   type IndexLevel,
   type TargetRow,
   type TaskGrouping,
@@ -72,11 +74,15 @@ const CommitteeDashboard = () => {
   const [level, setLevel] = useStore<IndexLevel>('dashboard.level', 'COMMUNE');
   const [chosenYear, setYear] = useStore<number | null>(`dashboard.year.${level}`, null);
   const [groupBy, setGroupBy] = useStore<TaskGrouping>('dashboard.timeliness', 'UNIT');
-  const [chosenUnit, setUnit] = useStore<string | null>('dashboard.unit', null);
+  // The unit picked for the trend, per level as the year is: a unit has results at one level only.
+  const [chosenUnit, setUnit] = useStore<string | null>(`dashboard.unit.${level}`, null);
+  const [perPage, setPerPage] = useStore('dashboard.league.perPage', 25);
+  const [page, setPage] = useState(0);
 
   const years = useFrameworkYears(level);
   const year = chosenYear !== null && years.data?.includes(chosenYear) ? chosenYear : years.data?.[0];
-  const league = useLeagueTable(level, year);
+  const league = useLeagueTable(level, year, page, perPage);
+  const wholeLeague = useWholeLeagueTable();
   const districtTrends = useTrends('DISTRICT');
   const targets = useTargetProgress();
   const plans = usePlans();
@@ -91,14 +97,18 @@ const CommitteeDashboard = () => {
   const districtLines = targetLines(allTargets, district?.unit.id, translate, locale);
   const untilYear = Math.max(0, ...allTargets.filter((t) => t.unit?.id === district?.unit.id).map((t) => t.targetYear));
 
-  // One unit's trend: the one picked, else the signed-in head's own unit, else the league's first.
-  const rows = league.data ?? [];
-  const unitId =
-    rows.find((row) => row.unit.id === chosenUnit)?.unit.id ??
-    rows.find((row) => row.unit.id === identity?.unitId)?.unit.id ??
-    rows[0]?.unit.id;
+  // One unit's trend: the one picked (kept while the league table pages), else the signed-in head's own
+  // unit when on the page shown, else the page's first.
+  const rows = league.data?.rows ?? [];
+  const unitId = chosenUnit ?? rows.find((row) => row.unit.id === identity?.unitId)?.unit.id ?? rows[0]?.unit.id;
   const unitTrend = useTrends(level, unitId ?? '');
   const unitSeries = unitTrend.data?.[0];
+  // The picker offers the page's units and the one whose trend is shown, wherever it ranks.
+  const pageUnits = rows.map((row) => row.unit);
+  const units =
+    unitSeries && !pageUnits.some((unit) => unit.id === unitSeries.unit.id)
+      ? [unitSeries.unit, ...pageUnits]
+      : pageUnits;
 
   return (
     <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(12, minmax(0, 1fr))', gap: 2, mt: 2 }}>
@@ -128,31 +138,46 @@ const CommitteeDashboard = () => {
       </Panel>
       <LeagueTable
         level={level}
-        onLevel={setLevel}
+        onLevel={(next) => {
+          setLevel(next);
+          setPage(0);
+        }}
         year={year}
         years={years.data ?? []}
-        onYear={setYear}
+        onYear={(next) => {
+          setYear(next);
+          setPage(0);
+        }}
         // A level without any framework has no year to ask for: an empty table, not a spinner.
-        rows={year === undefined && years.isSuccess ? [] : league.data}
+        data={year === undefined && years.isSuccess ? { rows: [], total: 0 } : league.data}
+        page={page}
+        onPage={setPage}
+        perPage={perPage}
+        onPerPage={(next) => {
+          setPerPage(next);
+          setPage(0);
+        }}
+        allRows={() => (year === undefined ? Promise.resolve([]) : wholeLeague(level, year))}
         isPending={years.isPending || (year !== undefined && league.isPending)}
+        isPaging={league.isPlaceholderData}
         error={years.error ?? league.error}
         ownUnitId={identity?.unitId as string | null | undefined}
       />
       <Panel
         title="par.dashboard.trend.unit_title"
         action={
-          rows.length > 0 && (
+          units.length > 0 && (
             <TextField
               select
               size="small"
               label={translate('par.dashboard.league.unit')}
-              value={unitId ?? ''}
+              value={units.some((unit) => unit.id === unitId) ? unitId : ''}
               onChange={(event) => setUnit(event.target.value)}
               sx={{ minWidth: 200 }}
             >
-              {rows.map((row) => (
-                <MenuItem key={row.unit.id} value={row.unit.id}>
-                  {row.unit.name}
+              {units.map((unit) => (
+                <MenuItem key={unit.id} value={unit.id}>
+                  {unit.name}
                 </MenuItem>
               ))}
             </TextField>

@@ -1,6 +1,7 @@
 // The league table of units for a level and year: index, rank and its change, the change in points
 // from last year, the weakest field, and the tasks each unit leads that are overdue or open. A row
-// opens the unit's tasks; each figure links to what is behind it.
+// opens the unit's tasks; each figure links to what is behind it. The API sends one page at a time
+// (a province has thousands of communes); the export reads the whole table.
 import ArrowDownIcon from '@mui/icons-material/ArrowDownward';
 import ArrowUpIcon from '@mui/icons-material/ArrowUpward';
 import {
@@ -13,6 +14,7 @@ import {
   TableCell,
   TableContainer,
   TableHead,
+  TablePagination,
   TableRow,
   TextField,
   Typography,
@@ -23,11 +25,14 @@ import { useNavigate } from 'react-router-dom';
 import { num, text, type ExportTable } from '../common/export';
 import { ExportMenuButton } from '../common/ExportMenu';
 import { enumLabel, enums } from '../enums';
-import type { IndexLevel, LeagueRow } from './api';
+import type { IndexLevel, LeaguePage, LeagueRow } from './api';
 import { formatDelta, formatNumber, formatPercent, listPath, openTimeliness, showPath, unitTasksPath } from './format';
 import { Panel } from './Panel';
 
 const stop = (event: MouseEvent) => event.stopPropagation();
+
+/** Rows per page the pager offers; 25 is the default. */
+const leaguePageSizes = [10, 25, 50, 100];
 
 /** The table as exported: the same figures as shown, as numbers. */
 export function leagueExport(
@@ -98,8 +103,18 @@ interface LeagueTableProps {
   year: number | undefined;
   years: number[];
   onYear: (year: number) => void;
-  rows: LeagueRow[] | undefined;
+  /** The page shown and the table's size. */
+  data: LeaguePage | undefined;
+  /** Page shown, from 0. */
+  page: number;
+  onPage: (page: number) => void;
+  perPage: number;
+  onPerPage: (perPage: number) => void;
+  /** Every row of the table, read when an export asks for it. */
+  allRows: () => Promise<LeagueRow[]>;
   isPending: boolean;
+  /** The page shown is the previous one while the next loads. */
+  isPaging: boolean;
   error: unknown;
   /** The signed-in head's own unit, marked in the table. */
   ownUnitId?: string | null;
@@ -111,8 +126,14 @@ export const LeagueTable = ({
   year,
   years,
   onYear,
-  rows,
+  data,
+  page,
+  onPage,
+  perPage,
+  onPerPage,
+  allRows,
   isPending,
+  isPaging,
   error,
   ownUnitId,
 }: LeagueTableProps) => {
@@ -152,8 +173,8 @@ export const LeagueTable = ({
         ))}
       </TextField>
       <ExportMenuButton
-        disabled={!rows || rows.length === 0 || year === undefined}
-        table={(translateNow) => leagueExport(rows ?? [], level, year ?? 0, translateNow)}
+        disabled={!data || data.total === 0 || year === undefined}
+        table={async (translateNow) => leagueExport(await allRows(), level, year ?? 0, translateNow)}
       />
     </Stack>
   );
@@ -167,11 +188,11 @@ export const LeagueTable = ({
       error={error}
       span={12}
     >
-      {rows && rows.length === 0 ? (
+      {data?.total === 0 ? (
         <Typography color="text.secondary">{t('empty')}</Typography>
       ) : (
         <TableContainer>
-          <Table size="small" aria-label={t('title')}>
+          <Table size="small" aria-label={t('title')} aria-busy={isPaging} sx={{ opacity: isPaging ? 0.6 : 1 }}>
             <TableHead>
               <TableRow>
                 <TableCell align="right">{t('rank')}</TableCell>
@@ -184,7 +205,7 @@ export const LeagueTable = ({
               </TableRow>
             </TableHead>
             <TableBody>
-              {(rows ?? []).map((row) => (
+              {(data?.rows ?? []).map((row) => (
                 <TableRow
                   key={row.unit.id}
                   hover
@@ -266,6 +287,23 @@ export const LeagueTable = ({
             </TableBody>
           </Table>
         </TableContainer>
+      )}
+      {data && data.total > 0 && (
+        <TablePagination
+          component="div"
+          count={data.total}
+          page={page}
+          onPageChange={(_event, next) => onPage(next)}
+          rowsPerPage={perPage}
+          rowsPerPageOptions={leaguePageSizes}
+          onRowsPerPageChange={(event) => onPerPage(Number(event.target.value))}
+          // The lists' own labels (react-admin's messages), in the language chosen.
+          labelRowsPerPage={translate('ra.navigation.page_rows_per_page')}
+          labelDisplayedRows={({ from, to, count }) =>
+            translate('ra.navigation.page_range_info', { offsetBegin: from, offsetEnd: to, total: count })
+          }
+          getItemAriaLabel={(type) => translate(`ra.navigation.${type}`)}
+        />
       )}
     </Panel>
   );

@@ -109,14 +109,21 @@ export interface TimelinessGroup {
   total: number;
 }
 
-const leagueTableQuery = `query DashboardLeagueTable($level: IndexLevel!, $year: Int!) {
-  indexLeagueTable(level: $level, year: $year) {
-    unit { id name }
-    result { id publishedPercent }
-    points maxPoints percent rank rankOf previousPercent delta previousRank rankChange
-    weakestField { code name pointsLost }
-    overdueTasks openTasks
-  }
+const leagueRowFields = `unit { id name }
+  result { id publishedPercent }
+  points maxPoints percent rank rankOf previousPercent delta previousRank rankChange
+  weakestField { code name pointsLost }
+  overdueTasks openTasks`;
+
+/** One page of the league table and, for the pager, how many results the framework has (no rows read). */
+const leaguePageQuery = `query DashboardLeagueTable($level: IndexLevel!, $year: Int!, $first: Int!, $offset: Int!) {
+  indexLeagueTable(level: $level, year: $year, first: $first, offset: $offset) { ${leagueRowFields} }
+  indexResults(first: 0, filter: { level: { equals: $level }, year: { equals: $year } }) { totalCount }
+}`;
+
+/** Every row of the league table: what an export holds. */
+const leagueTableQuery = `query DashboardLeagueExport($level: IndexLevel!, $year: Int!) {
+  indexLeagueTable(level: $level, year: $year) { ${leagueRowFields} }
 }`;
 
 /** The years that have a framework for the level, newest first: the league table's choices. */
@@ -172,12 +179,17 @@ function useRead<T, R>(
   variables: Record<string, unknown>,
   pick: (data: T) => R,
   enabled = true,
+  /** Whether the data of the query before (by its key) stays on screen while this one loads. */
+  keepPrevious?: (previousKey: readonly unknown[]) => boolean,
 ) {
   const dataProvider = useDataProvider<ParDataProvider>();
   return useQuery({
     queryKey: ['dashboard', ...key],
     retry: 1,
     enabled,
+    // Generic in the data, as react-query's own keepPreviousData is: its option type wants no particular one.
+    placeholderData: <D>(previous: D | undefined, previousQuery?: { queryKey: readonly unknown[] }) =>
+      previousQuery && keepPrevious?.(previousQuery.queryKey) ? previous : undefined,
     queryFn: async () => pick(await dataProvider.readQuery<T>(query, variables)),
   });
 }
@@ -191,14 +203,35 @@ export const useFrameworkYears = (level: IndexLevel) =>
       [...new Set(data.indexFrameworks.nodes.map((node) => node.year))].sort((a, b) => b - a),
   );
 
-export const useLeagueTable = (level: IndexLevel, year: number | undefined) =>
+export interface LeaguePage {
+  rows: LeagueRow[];
+  /** Rows in the whole table. */
+  total: number;
+}
+
+/** Page `page` (from 0) of the league table, `perPage` rows long. */
+export const useLeagueTable = (level: IndexLevel, year: number | undefined, page: number, perPage: number) =>
   useRead(
-    ['league', level, year],
-    leagueTableQuery,
-    { level, year },
-    (data: { indexLeagueTable: LeagueRow[] }) => data.indexLeagueTable,
+    ['league', level, year, page, perPage],
+    leaguePageQuery,
+    { level, year, first: perPage, offset: page * perPage },
+    (data: { indexLeagueTable: LeagueRow[]; indexResults: { totalCount: number } }): LeaguePage => ({
+      rows: data.indexLeagueTable,
+      total: data.indexResults.totalCount,
+    }),
     year !== undefined,
+    // The page shown stays while the next one of the same table loads, so the pager does not jump
+    // away; another level or year shows the spinner instead of the old table's rows.
+    (previousKey) => previousKey[2] === level && previousKey[3] === year,
   );
+
+/** Reads the whole league table, for an export (the screen holds one page). */
+export const useWholeLeagueTable = () => {
+  const dataProvider = useDataProvider<ParDataProvider>();
+  return async (level: IndexLevel, year: number) =>
+    (await dataProvider.readQuery<{ indexLeagueTable: LeagueRow[] }>(leagueTableQuery, { level, year }))
+      .indexLeagueTable;
+};
 
 /** The trend of every unit of a level, or of one unit when `unitId` is given ('' waits for one). */
 export const useTrends = (level: IndexLevel, unitId?: string) =>
