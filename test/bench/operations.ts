@@ -257,7 +257,8 @@ const dashboardQuery = `query Dashboard($year: Int!, $unit: ID!) {
   indexFrameworks(first: 100, filter: { level: { equals: COMMUNE } }, orderBy: [{ field: YEAR, direction: DESC }]) {
     nodes { id year }
   }
-  indexLeagueTable(level: COMMUNE, year: $year) { ${'result { id publishedPercent }'} ${leagueRow} }
+  indexLeagueTable(level: COMMUNE, year: $year, first: 25) { ${'result { id publishedPercent }'} ${leagueRow} }
+  indexResults(first: 0, filter: { level: { equals: COMMUNE }, year: { equals: $year } }) { totalCount }
   district: indexTrends(filter: { level: { equals: DISTRICT } }) { ${trendFields} }
   unit: indexTrends(filter: { level: { equals: COMMUNE }, unit: { equals: $unit } }) { ${trendFields} }
   targetProgress { total achieved missed onCourse atRisk noData targets {
@@ -492,7 +493,8 @@ export const operations: Operation[] = [
         orderBy: { year: 'desc' },
         select: { id: true, year: true },
       });
-      const league = await prisma.$queryRaw(leagueTableSql(context, 'COMMUNE', 2025));
+      const league = await prisma.$queryRaw(leagueTableSql(context, 'COMMUNE', 2025, 25));
+      const leagueSize = await prisma.indexResult.count({ where: { framework: { level: 'COMMUNE', year: 2025 } } });
       const district = await prisma.$queryRaw(trendsSql('DISTRICT'));
       const unit = await prisma.$queryRaw(trendsSql('COMMUNE', context.communeId));
       const targets = await prisma.target.findMany({ include: { unit: true, years: { orderBy: { year: 'asc' } } } });
@@ -509,7 +511,7 @@ export const operations: Operation[] = [
           Prisma.sql`u."name", u."id"`,
         ),
       );
-      return { counts, frameworks, league, district, unit, targets, plans, timeliness };
+      return { counts, frameworks, league, leagueSize, district, unit, targets, plans, timeliness };
     },
   },
   {

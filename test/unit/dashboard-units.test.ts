@@ -1,10 +1,9 @@
 // The dashboard's timeliness chart by unit: which units it draws first (the chart shows the first 20
 // until asked for all, so this order decides who is seen on a province's dashboard).
 import { describe, expect, it } from 'vitest';
-import type { TimelinessGroup } from '../../admin/src/dashboard/api.ts';
 import { unitRows } from '../../admin/src/dashboard/format.ts';
 
-const group = (name: string | null, overdue: number, open: number, total: number): TimelinessGroup => ({
+const group = (name: string | null, overdue: number, open: number, total: number) => ({
   key: name ?? 'none',
   unit: name ? { id: `Unit:${name}`, name } : null,
   year: null,

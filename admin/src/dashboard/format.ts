@@ -2,7 +2,6 @@
 // English; and the links from a figure to the rows behind it.
 import { intlLocale } from '../common/dates';
 import type { Timeliness } from '../enums';
-import type { TimelinessGroup } from './api';
 
 export function formatNumber(value: number, locale: string, decimals = 2): string {
   return value.toLocaleString(intlLocale(locale), {
@@ -45,7 +44,9 @@ export function monthRange(year: number, month: number): { from: string; to: str
 }
 
 /** The units with tasks, most overdue first, then most open, then by name. */
-export function unitRows(groups: TimelinessGroup[]): (TimelinessGroup & { label: string })[] {
+export function unitRows<
+  G extends { key: string; unit: { name: string } | null; overdue: number; open: number; total: number },
+>(groups: G[]): (G & { label: string })[] {
   return groups
     .filter((group) => group.total > 0)
     .map((group) => ({ ...group, label: group.unit?.name ?? group.key }))
