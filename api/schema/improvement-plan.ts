@@ -44,7 +44,7 @@ export const PlanStatusEnum = builder.enumType(PlanStatus, {
 
 /** A plan's checks and comparison, loaded with the other plans of the request in a few queries. */
 async function planValuesOf(ctx: Context, id: number): Promise<PlanValues> {
-  const load = requestLoader<number, PlanValues>(ctx, 'planValues', (ids) => loadPlanValues(ctx.prisma, ids));
+  const load = requestLoader<number, PlanValues>(ctx, 'planValues', (ids) => loadPlanValues(ctx, ids));
   const values = await load(id);
   if (!values) throw new NotFoundError('ImprovementPlan', `ImprovementPlan:${id}`);
   return values;
@@ -270,7 +270,7 @@ async function planWhere(
   if (usesFlagged(filter)) {
     // Once per request, though the list's page and its total count both ask.
     const load = requestLoader<'all', number[]>(ctx, 'flaggedPlanIds', async () => {
-      const all = [...(await loadPlanValues(ctx.prisma, 'all')).values()];
+      const all = [...(await loadPlanValues(ctx, 'all')).values()];
       return new Map([['all', all.filter((values) => values.checks.length > 0).map((values) => values.id)]]);
     });
     flaggedIds = (await load('all')) ?? [];

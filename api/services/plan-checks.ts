@@ -15,9 +15,10 @@ export interface TreeNode {
   sortOrder: number;
 }
 
-/** A result: its framework's nodes and the points stored per node id. */
+/** A result: its framework's nodes (or just those read) and their points. */
 export interface ResultTree {
   nodes: readonly TreeNode[];
+  /** Points per node id: the stored scores, or nodes' points by the tree rule (nodeTotals keeps them). */
   points: ReadonlyMap<number, number>;
   /** Published total in percent, when published. */
   publishedPercent: number | null;

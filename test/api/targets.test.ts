@@ -555,12 +555,159 @@ describe.each(databaseKinds)('targets, satisfaction and plan checks on %s', (kin
       // summed in the database; satisfaction. One statement per kind of source, whatever the number of
       // targets (four of the six are derived).
       expect(await send(targetPage(6))).toBe(13);
-      // The first plan (2024) has a baseline and an actual result: every query of the loader runs for it.
-      const planCounts = [await send(planPage(1)), await send(planPage(3))];
-      expect(planCounts).toEqual([planCounts[0], planCounts[0]]);
+      // Session (1), the page; the plan values: plans, units, targets, actions, their nodes' codes (2),
+      // each plan's baseline and actual result; the index loaders' frameworks, their nodes, the frameworks
+      // of the same levels, and the checked nodes' points (all scored: no tree walk); the baseline's row,
+      // the checks' nodes, the baseline framework's totals. The first plan (2024) has a baseline and an
+      // actual result: every query of the loader runs for it.
+      expect([await send(planPage(1)), await send(planPage(3))]).toEqual([16, 16]);
     } finally {
       await counter.close();
       rmSync(filesDir, { recursive: true, force: true });
     }
+  });
+
+  it("checks a plan against the unit's latest result before the plan year at its level, among many years", async () => {
+    const prisma = api.db.prisma;
+    // Fields 1 (40 points: criteria 1.1 and 1.2, 20 each; the field itself never scored) and 2 (60).
+    const framework = async (level: 'COMMUNE' | 'AGENCY', year: number) => {
+      const { id } = await prisma.indexFramework.create({ data: { level, year, name: `${level} ${year}` } });
+      const node = (code: string, maxPoints: number, sortOrder: number, parentId: number | null = null) =>
+        prisma.indexNode.create({
+          data: { frameworkId: id, parentId, code, name: `Lĩnh vực ${code}`, maxPoints, sortOrder },
+        });
+      const one = await node('1', 40, 1);
+      return {
+        id,
+        a: await node('1.1', 20, 1, one.id),
+        b: await node('1.2', 20, 2, one.id),
+        two: await node('2', 60, 2),
+      };
+    };
+    const scored = async (
+      unitId: number,
+      f: Awaited<ReturnType<typeof framework>>,
+      [a, b, two]: [number, number, number],
+    ) =>
+      prisma.indexResult.create({
+        data: {
+          unitId,
+          frameworkId: f.id,
+          scores: {
+            create: [
+              { nodeId: f.a.id, points: a },
+              { nodeId: f.b.id, points: b },
+              { nodeId: f.two.id, points: two },
+            ],
+          },
+        },
+      });
+    const commune = fixture.units.anNhon.id;
+    const committee = (
+      await prisma.unit.create({ data: { code: 'BCD_CCHC', name: 'Ban chỉ đạo CCHC', kind: 'COMMITTEE' } })
+    ).id;
+    // The commune: 50% in 2019, 75% in 2021, 88% in 2023, 100% in 2024; 96% under the agencies' 2022
+    // framework, the wrong level for a commune (the committee, which has no level, is checked against it).
+    const c2023 = await framework('COMMUNE', 2023);
+    await scored(commune, await framework('COMMUNE', 2019), [10, 10, 30]);
+    await scored(commune, await framework('COMMUNE', 2021), [15, 12, 48]);
+    const a2022 = await framework('AGENCY', 2022);
+    await scored(commune, a2022, [19, 19, 58]);
+    await scored(committee, a2022, [19, 19, 58]);
+    await scored(commune, c2023, [18, 16, 54]);
+    await scored(commune, await framework('COMMUNE', 2024), [20, 20, 60]);
+    const plan = (
+      unitId: number,
+      year: number,
+      targetPercent: number,
+      targets: [number, number][],
+      actions: number[],
+    ) =>
+      prisma.improvementPlan.create({
+        data: {
+          unitId,
+          year,
+          targetPercent,
+          targets: { create: targets.map(([nodeId, targetPoints]) => ({ nodeId, targetPoints })) },
+          actions: { create: actions.map((nodeId, i) => ({ nodeId, title: `Hành động ${i + 1}`, sortOrder: i })) },
+        },
+      });
+    await plan(
+      commune,
+      2023,
+      80,
+      [
+        [c2023.b.id, 11],
+        [c2023.two.id, 50],
+      ],
+      [c2023.a.id],
+    );
+    await plan(commune, 2020, 45, [], [c2023.a.id, c2023.two.id]);
+    await plan(committee, 2023, 97, [], []);
+
+    const query = `query ($unit: ID!) { improvementPlans(filter: { unit: { equals: $unit } }, orderBy: [{ field: YEAR }]) {
+      nodes { year baseline { year percent } checks { code node { code } message }
+        comparison { lastPercent actualPercent met fields { code lastPoints targetPoints actualPoints met } } } } }`;
+    const plansOf = async (unitId: number) =>
+      ok(
+        await api.gql<{ improvementPlans: { nodes: Record<string, unknown>[] } }>(
+          query,
+          { unit: g('Unit', unitId) },
+          analyst,
+        ),
+      ).improvementPlans.nodes;
+    const [before2021, in2023] = await plansOf(commune);
+    // 2019, not 2021 or later; no 2020 result, so no actual (2021 is not the plan year's).
+    expect(before2021).toEqual({
+      year: 2020,
+      baseline: { year: 2019, percent: 50 },
+      checks: [
+        {
+          code: 'NOT_ABOVE_LAST_RESULT',
+          node: null,
+          message: 'The plan aims at 45%, not above the last result of 50%',
+        },
+      ],
+      comparison: {
+        lastPercent: 50,
+        actualPercent: null,
+        met: null,
+        fields: [
+          { code: '1', lastPoints: 20, targetPoints: null, actualPoints: null, met: null },
+          { code: '2', lastPoints: 30, targetPoints: null, actualPoints: null, met: null },
+        ],
+      },
+    });
+    // 2021, not 2019 (older), 2022 (another level), 2023 (the plan year) or 2024 (later); actual 2023.
+    expect(in2023).toEqual({
+      year: 2023,
+      baseline: { year: 2021, percent: 75 },
+      checks: [
+        {
+          code: 'WEAKEST_FIELD_WITHOUT_ACTION',
+          node: { code: '2' },
+          message: 'Field 2 (Lĩnh vực 2) is among the weakest last time (48 of 60, 80%) and no action aims at it',
+        },
+        {
+          code: 'FIELD_TARGET_BELOW_LAST_RESULT',
+          node: { code: '1.2' },
+          message: '1.2 aims at 11 points, below the 12 scored last time',
+        },
+      ],
+      comparison: {
+        lastPercent: 75,
+        actualPercent: 88,
+        met: true,
+        fields: [
+          { code: '1', lastPoints: 27, targetPoints: null, actualPoints: 34, met: null },
+          { code: '2', lastPoints: 48, targetPoints: 50, actualPoints: 54, met: true },
+        ],
+      },
+    });
+    const [committeePlan] = await plansOf(committee);
+    expect(committeePlan).toMatchObject({
+      baseline: { year: 2022, percent: 96 },
+      comparison: { lastPercent: 96, actualPercent: null },
+    });
   });
 });

@@ -313,7 +313,7 @@ describe('demo data', () => {
 
   test("the district's plan passes its checks; An Nhơn's is flagged for a weakest field without an action", async () => {
     const plans = await db.prisma.improvementPlan.findMany({ select: { id: true, unit: { select: { code: true } } } });
-    const values = await loadPlanValues(db.prisma, 'all');
+    const values = await loadPlanValues({ prisma: db.prisma }, 'all');
     const checksOf = (code: string) => values.get(plans.find((p) => p.unit.code === code)?.id ?? -1)?.checks;
     expect(checksOf('DATEH')).toEqual([]);
     const flagged = checksOf('XA_ANNHON') ?? [];
