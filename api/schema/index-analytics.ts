@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { IndexLevel, IndexNode, IndexResult, Unit } from '../../generated/prisma/client.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
+import { compareVietnamese } from '../services/collation.ts';
 import { indexLoaders, nodeResults, type NodeResultValue } from '../services/index-loaders.ts';
 import { delta, rankChange, weakestField } from '../services/index-scores.ts';
 import { openStatuses, timelinessWhere } from '../services/timeliness.ts';
@@ -152,7 +153,7 @@ const IndexTrendSeriesRef = builder.objectRef<TrendSeries>('IndexTrendSeries').i
   }),
 });
 
-const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'vi');
+const byName = (a: { name: string }, b: { name: string }) => compareVietnamese(a.name, b.name);
 
 /** Open and overdue tasks led by each unit, as of today: two grouped counts in the database. */
 async function taskCounts(ctx: Context, unitIds: number[]) {

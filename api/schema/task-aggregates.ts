@@ -7,6 +7,7 @@ import type { Objective, ReformArea, Unit } from '../../generated/prisma/client.
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { encodeGlobalId } from '../global-id.ts';
+import { compareVietnamese } from '../services/collation.ts';
 import {
   countByColumn,
   periodOf,
@@ -121,7 +122,7 @@ async function groupsOf(
           const unit = byId.get(g.key as number);
           return unit ? [{ key: encodeGlobalId('Unit', unit.id), ...noLabels, unit, ...g.counts }] : [];
         })
-        .sort((a, b) => a.unit.name.localeCompare(b.unit.name, 'vi') || a.unit.id - b.unit.id);
+        .sort((a, b) => compareVietnamese(a.unit.name, b.unit.name) || a.unit.id - b.unit.id);
     }
     case 'OBJECTIVE': {
       const objectives = await ctx.prisma.objective.findMany(labelQuery(ctx, info, 'objective', ids));

@@ -3,15 +3,17 @@
 
 const dayMs = 24 * 60 * 60 * 1000;
 
+/** One formatter per time zone: making one costs more than the rest of a small request. */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The calendar day it is at `instant` in `timeZone`, as a Date at UTC midnight. */
 export function dayIn(instant: Date, timeZone: string): Date {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(instant);
-  return new Date(`${parts}T00:00:00.000Z`);
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(timeZone, format);
+  }
+  return new Date(`${format.format(instant)}T00:00:00.000Z`);
 }
 
 export function addDays(day: Date, days: number): Date {
