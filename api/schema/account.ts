@@ -23,7 +23,7 @@ import {
   type Logical,
   type StringFilterValue,
 } from './filters.ts';
-import { offsetArgOptions, orderInput, withOffset } from './lists.ts';
+import { countBesidePage, offsetArgOptions, orderInput, withOffset } from './lists.ts';
 import { notNull, plainText, requiredText } from './validation.ts';
 
 export const RoleEnum = builder.enumType(Role, {
@@ -108,6 +108,10 @@ const AccountOrder = orderInput<Prisma.AccountOrderByWithRelationInput>()('Accou
   ROLE: { description: 'Role.', orderBy: (d) => ({ role: d }) },
 });
 
+const accountsCount = countBesidePage((args: { filter?: Parameters<typeof accountWhere>[0] }, ctx) =>
+  ctx.prisma.account.count({ where: accountWhere(args.filter) }),
+);
+
 builder.queryFields((t) => ({
   me: t.prismaField({
     type: 'Account',
@@ -127,13 +131,15 @@ builder.queryFields((t) => ({
       orderBy: t.arg({ type: [AccountOrder.ref] }),
       offset: t.arg.int(offsetArgOptions),
     },
-    totalCount: (_parent, args, ctx) => ctx.prisma.account.count({ where: accountWhere(args.filter) }),
-    resolve: (query, _parent, args, ctx) =>
-      ctx.prisma.account.findMany({
+    totalCount: accountsCount.totalCount,
+    resolve: (query, _parent, args, ctx, info) => {
+      accountsCount.start(args, ctx, info);
+      return ctx.prisma.account.findMany({
         ...withOffset(query, args),
         where: accountWhere(args.filter),
         orderBy: AccountOrder.toOrderBy(args.orderBy ?? [{ field: 'USERNAME' }]),
-      }),
+      });
+    },
   }),
 }));
 

@@ -19,7 +19,7 @@ import {
   type RangeFilterValue,
   type StringFilterValue,
 } from './filters.ts';
-import { offsetArgOptions, orderInput, withOffset } from './lists.ts';
+import { countBesidePage, offsetArgOptions, orderInput, withOffset } from './lists.ts';
 
 export const AuditActionEnum = builder.enumType(AuditAction, {
   name: 'AuditAction',
@@ -112,6 +112,10 @@ const AuditEntryOrder = orderInput<Prisma.AuditEntryOrderByWithRelationInput>()(
   ENTITY: { description: 'Type of record.', orderBy: (d) => ({ entity: d }) },
 });
 
+const auditEntriesCount = countBesidePage((args: { filter?: Parameters<typeof auditWhere>[0] }, ctx) =>
+  ctx.prisma.auditEntry.count({ where: auditWhere(args.filter, ctx) }),
+);
+
 builder.queryField('auditEntries', (t) =>
   t.prismaConnection({
     type: 'AuditEntry',
@@ -124,12 +128,14 @@ builder.queryField('auditEntries', (t) =>
       orderBy: t.arg({ type: [AuditEntryOrder.ref] }),
       offset: t.arg.int(offsetArgOptions),
     },
-    totalCount: (_parent, args, ctx) => ctx.prisma.auditEntry.count({ where: auditWhere(args.filter, ctx) }),
-    resolve: (query, _parent, args, ctx) =>
-      ctx.prisma.auditEntry.findMany({
+    totalCount: auditEntriesCount.totalCount,
+    resolve: (query, _parent, args, ctx, info) => {
+      auditEntriesCount.start(args, ctx, info);
+      return ctx.prisma.auditEntry.findMany({
         ...withOffset(query, args),
         where: auditWhere(args.filter, ctx),
         orderBy: [...AuditEntryOrder.toOrderBy(args.orderBy ?? [{ field: 'AT', direction: 'desc' }]), { id: 'desc' }],
-      }),
+      });
+    },
   }),
 );

@@ -17,7 +17,7 @@ import {
   type Logical,
   type RangeFilterValue,
 } from './filters.ts';
-import { offsetArgOptions, orderInput, withOffset } from './lists.ts';
+import { countBesidePage, offsetArgOptions, orderInput, withOffset } from './lists.ts';
 import { dateInput, optionalText, requiredText } from './validation.ts';
 
 export const ExtensionStatusEnum = builder.enumType(ExtensionStatus, {
@@ -85,6 +85,10 @@ const DeadlineExtensionOrder = orderInput<Prisma.DeadlineExtensionOrderByWithRel
   STATUS: { description: 'Status.', orderBy: (d) => ({ status: d }) },
 });
 
+const deadlineExtensionsCount = countBesidePage((args: { filter?: Parameters<typeof extensionWhere>[0] }, ctx) =>
+  ctx.prisma.deadlineExtension.count({ where: extensionWhere(args.filter) }),
+);
+
 builder.queryField('deadlineExtensions', (t) =>
   t.prismaConnection({
     type: 'DeadlineExtension',
@@ -95,13 +99,15 @@ builder.queryField('deadlineExtensions', (t) =>
       orderBy: t.arg({ type: [DeadlineExtensionOrder.ref] }),
       offset: t.arg.int(offsetArgOptions),
     },
-    totalCount: (_parent, args, ctx) => ctx.prisma.deadlineExtension.count({ where: extensionWhere(args.filter) }),
-    resolve: (query, _parent, args, ctx) =>
-      ctx.prisma.deadlineExtension.findMany({
+    totalCount: deadlineExtensionsCount.totalCount,
+    resolve: (query, _parent, args, ctx, info) => {
+      deadlineExtensionsCount.start(args, ctx, info);
+      return ctx.prisma.deadlineExtension.findMany({
         ...withOffset(query, args),
         where: extensionWhere(args.filter),
         orderBy: DeadlineExtensionOrder.toOrderBy(args.orderBy ?? [{ field: 'REQUESTED_AT', direction: 'desc' }]),
-      }),
+      });
+    },
   }),
 );
 

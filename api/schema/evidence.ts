@@ -30,7 +30,7 @@ import {
   type Logical,
   type RangeFilterValue,
 } from './filters.ts';
-import { offsetArgOptions, orderInput, withOffset } from './lists.ts';
+import { countBesidePage, offsetArgOptions, orderInput, withOffset } from './lists.ts';
 import { dateInput, optionalText, plainText, requiredText } from './validation.ts';
 
 export const EvidenceKindEnum = builder.enumType(EvidenceKind, {
@@ -129,6 +129,10 @@ const EvidenceOrder = orderInput<Prisma.EvidenceOrderByWithRelationInput>()('Evi
   TITLE: { description: 'Title.', orderBy: (d) => ({ title: d }) },
 });
 
+const evidenceCount = countBesidePage((args: { filter?: Parameters<typeof evidenceWhere>[0] }, ctx) =>
+  ctx.prisma.evidence.count({ where: evidenceWhere(args.filter) }),
+);
+
 builder.queryField('evidence', (t) =>
   t.prismaConnection({
     type: 'Evidence',
@@ -139,13 +143,15 @@ builder.queryField('evidence', (t) =>
       orderBy: t.arg({ type: [EvidenceOrder.ref] }),
       offset: t.arg.int(offsetArgOptions),
     },
-    totalCount: (_parent, args, ctx) => ctx.prisma.evidence.count({ where: evidenceWhere(args.filter) }),
-    resolve: (query, _parent, args, ctx) =>
-      ctx.prisma.evidence.findMany({
+    totalCount: evidenceCount.totalCount,
+    resolve: (query, _parent, args, ctx, info) => {
+      evidenceCount.start(args, ctx, info);
+      return ctx.prisma.evidence.findMany({
         ...withOffset(query, args),
         where: evidenceWhere(args.filter),
         orderBy: EvidenceOrder.toOrderBy(args.orderBy ?? [{ field: 'SUBMITTED_AT', direction: 'desc' }]),
-      }),
+      });
+    },
   }),
 );
 

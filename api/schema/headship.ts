@@ -17,7 +17,7 @@ import {
   type Logical,
   type RangeFilterValue,
 } from './filters.ts';
-import { offsetArgOptions, orderInput, withOffset } from './lists.ts';
+import { countBesidePage, offsetArgOptions, orderInput, withOffset } from './lists.ts';
 import { dateInput, notNull, requiredText } from './validation.ts';
 
 export const HeadshipRef = builder.prismaNode('Headship', {
@@ -86,6 +86,10 @@ const HeadshipOrder = orderInput<Prisma.HeadshipOrderByWithRelationInput>()('Hea
   PERSON: { description: 'Name of the person.', orderBy: (d) => ({ person: { fullName: d } }) },
 });
 
+const headshipsCount = countBesidePage((args: { filter?: Parameters<typeof headshipWhere>[0] }, ctx) =>
+  ctx.prisma.headship.count({ where: headshipWhere(args.filter) }),
+);
+
 builder.queryField('headships', (t) =>
   t.prismaConnection({
     type: 'Headship',
@@ -96,13 +100,15 @@ builder.queryField('headships', (t) =>
       orderBy: t.arg({ type: [HeadshipOrder.ref] }),
       offset: t.arg.int(offsetArgOptions),
     },
-    totalCount: (_parent, args, ctx) => ctx.prisma.headship.count({ where: headshipWhere(args.filter) }),
-    resolve: (query, _parent, args, ctx) =>
-      ctx.prisma.headship.findMany({
+    totalCount: headshipsCount.totalCount,
+    resolve: (query, _parent, args, ctx, info) => {
+      headshipsCount.start(args, ctx, info);
+      return ctx.prisma.headship.findMany({
         ...withOffset(query, args),
         where: headshipWhere(args.filter),
         orderBy: HeadshipOrder.toOrderBy(args.orderBy ?? [{ field: 'START_DATE', direction: 'desc' }]),
-      }),
+      });
+    },
   }),
 );
 

@@ -33,7 +33,7 @@ import {
   type Logical,
   type RangeFilterValue,
 } from './filters.ts';
-import { offsetArgOptions, orderInput, withOffset } from './lists.ts';
+import { countBesidePage, offsetArgOptions, orderInput, withOffset } from './lists.ts';
 import { decimalInput, notNull, optionalText, percentInput, requiredText, yearInput } from './validation.ts';
 
 export const PlanStatusEnum = builder.enumType(PlanStatus, {
@@ -289,6 +289,10 @@ const ImprovementPlanOrder = orderInput<Prisma.ImprovementPlanOrderByWithRelatio
   STATUS: { description: 'Status.', orderBy: (d) => ({ status: d }) },
 });
 
+const improvementPlansCount = countBesidePage(async (args: { filter?: Parameters<typeof planWhere>[1] }, ctx) =>
+  ctx.prisma.improvementPlan.count({ where: await planWhere(ctx, args.filter) }),
+);
+
 builder.queryField('improvementPlans', (t) =>
   t.prismaConnection({
     type: 'ImprovementPlan',
@@ -299,16 +303,17 @@ builder.queryField('improvementPlans', (t) =>
       orderBy: t.arg({ type: [ImprovementPlanOrder.ref] }),
       offset: t.arg.int(offsetArgOptions),
     },
-    totalCount: async (_parent, args, ctx) =>
-      ctx.prisma.improvementPlan.count({ where: await planWhere(ctx, args.filter) }),
-    resolve: async (query, _parent, args, ctx) =>
-      ctx.prisma.improvementPlan.findMany({
+    totalCount: improvementPlansCount.totalCount,
+    resolve: async (query, _parent, args, ctx, info) => {
+      improvementPlansCount.start(args, ctx, info);
+      return ctx.prisma.improvementPlan.findMany({
         ...withOffset(query, args),
         where: await planWhere(ctx, args.filter),
         orderBy: ImprovementPlanOrder.toOrderBy(
           args.orderBy ?? [{ field: 'YEAR', direction: 'desc' }, { field: 'UNIT' }],
         ),
-      }),
+      });
+    },
   }),
 );
 

@@ -12,7 +12,7 @@ import {
   type Logical,
   type RangeFilterValue,
 } from './filters.ts';
-import { offsetArgOptions, orderInput, withOffset } from './lists.ts';
+import { countBesidePage, offsetArgOptions, orderInput, withOffset } from './lists.ts';
 
 export const IndexLevelEnum = builder.enumType(IndexLevel, {
   name: 'IndexLevel',
@@ -108,6 +108,10 @@ const IndexFrameworkOrder = orderInput<Prisma.IndexFrameworkOrderByWithRelationI
   LEVEL: { description: 'Level.', orderBy: (d) => ({ level: d }) },
 });
 
+const indexFrameworksCount = countBesidePage((args: { filter?: Parameters<typeof frameworkWhere>[0] }, ctx) =>
+  ctx.prisma.indexFramework.count({ where: frameworkWhere(args.filter) }),
+);
+
 builder.queryField('indexFrameworks', (t) =>
   t.prismaConnection({
     type: 'IndexFramework',
@@ -118,14 +122,16 @@ builder.queryField('indexFrameworks', (t) =>
       orderBy: t.arg({ type: [IndexFrameworkOrder.ref] }),
       offset: t.arg.int(offsetArgOptions),
     },
-    totalCount: (_parent, args, ctx) => ctx.prisma.indexFramework.count({ where: frameworkWhere(args.filter) }),
-    resolve: (query, _parent, args, ctx) =>
-      ctx.prisma.indexFramework.findMany({
+    totalCount: indexFrameworksCount.totalCount,
+    resolve: (query, _parent, args, ctx, info) => {
+      indexFrameworksCount.start(args, ctx, info);
+      return ctx.prisma.indexFramework.findMany({
         ...withOffset(query, args),
         where: frameworkWhere(args.filter),
         orderBy: IndexFrameworkOrder.toOrderBy(
           args.orderBy ?? [{ field: 'YEAR', direction: 'desc' }, { field: 'LEVEL' }],
         ),
-      }),
+      });
+    },
   }),
 );

@@ -19,7 +19,7 @@ import {
   type RangeFilterValue,
 } from './filters.ts';
 import { IndexLevelFilter, IndexNodeRef } from './index-framework.ts';
-import { offsetArgOptions, orderInput, withOffset } from './lists.ts';
+import { countBesidePage, offsetArgOptions, orderInput, withOffset } from './lists.ts';
 
 /** The columns the computed fields need to find a result's framework, peers and previous year. */
 const resultKeySelect = {
@@ -255,6 +255,10 @@ const IndexResultOrder = orderInput<Prisma.IndexResultOrderByWithRelationInput>(
   UNIT: { description: 'Unit name.', orderBy: (d) => ({ unit: { name: d } }) },
 });
 
+const indexResultsCount = countBesidePage((args: { filter?: Parameters<typeof resultWhere>[0] }, ctx) =>
+  ctx.prisma.indexResult.count({ where: resultWhere(args.filter) }),
+);
+
 builder.queryField('indexResults', (t) =>
   t.prismaConnection({
     type: 'IndexResult',
@@ -265,12 +269,14 @@ builder.queryField('indexResults', (t) =>
       orderBy: t.arg({ type: [IndexResultOrder.ref] }),
       offset: t.arg.int(offsetArgOptions),
     },
-    totalCount: (_parent, args, ctx) => ctx.prisma.indexResult.count({ where: resultWhere(args.filter) }),
-    resolve: (query, _parent, args, ctx) =>
-      ctx.prisma.indexResult.findMany({
+    totalCount: indexResultsCount.totalCount,
+    resolve: (query, _parent, args, ctx, info) => {
+      indexResultsCount.start(args, ctx, info);
+      return ctx.prisma.indexResult.findMany({
         ...withOffset(query, args),
         where: resultWhere(args.filter),
         orderBy: IndexResultOrder.toOrderBy(args.orderBy ?? [{ field: 'YEAR', direction: 'desc' }, { field: 'UNIT' }]),
-      }),
+      });
+    },
   }),
 );

@@ -1,7 +1,9 @@
 // What every list (relay connection) shares: ordering inputs and offset paging.
 import type { InputObjectRef } from '@pothos/core';
+import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { z } from 'zod';
 import { builder, type Types } from '../builder.ts';
+import type { Context } from '../context.ts';
 import { ValidationError } from '../errors.ts';
 
 export type Direction = 'asc' | 'desc';
@@ -67,4 +69,40 @@ export function withOffset<Q extends { skip?: number }>(
     throw ValidationError.field('offset', 'offset cannot be combined with after or before');
   }
   return { ...query, skip: (query.skip ?? 0) + args.offset };
+}
+
+/** Whether the field being resolved selects `name` among its own fields, through fragments too. */
+function selectsField(info: GraphQLResolveInfo, name: string): boolean {
+  const visit = (set: SelectionSetNode | undefined): boolean =>
+    (set?.selections ?? []).some((selection) => {
+      switch (selection.kind) {
+        case Kind.FIELD:
+          return selection.name.value === name;
+        case Kind.INLINE_FRAGMENT:
+          return visit(selection.selectionSet);
+        case Kind.FRAGMENT_SPREAD:
+          return visit(info.fragments[selection.name.value]?.selectionSet);
+      }
+    });
+  return info.fieldNodes.some((node) => visit(node.selectionSet));
+}
+
+/**
+ * A list's count, sent beside its page. Pothos asks for a connection's totalCount only once the page has
+ * resolved, so the two statements went one after the other; `start`, called from the list's resolve,
+ * sends the count at once when the request selects totalCount, and `totalCount` then answers from it.
+ */
+export function countBesidePage<Args extends object>(count: (args: Args, ctx: Context) => Promise<number>) {
+  // Pothos hands the same args object to the list's resolve and to its totalCount.
+  const started = new WeakMap<Args, Promise<number>>();
+  return {
+    start(args: Args, ctx: Context, info: GraphQLResolveInfo): void {
+      if (!selectsField(info, 'totalCount')) return;
+      const counting = count(args, ctx);
+      // A failed count is reported by totalCount; until then it is not an unhandled rejection.
+      counting.catch(() => undefined);
+      started.set(args, counting);
+    },
+    totalCount: (_parent: unknown, args: Args, ctx: Context): Promise<number> => started.get(args) ?? count(args, ctx),
+  };
 }

@@ -17,7 +17,7 @@ import {
   type Logical,
   type StringFilterValue,
 } from './filters.ts';
-import { offsetArgOptions, orderInput, withOffset } from './lists.ts';
+import { countBesidePage, offsetArgOptions, orderInput, withOffset } from './lists.ts';
 import { TaskFilter, TaskOrder, taskWhere } from './task.ts';
 import { notNull, optionalText, requiredText } from './validation.ts';
 
@@ -92,6 +92,10 @@ const ObjectiveOrder = orderInput<Prisma.ObjectiveOrderByWithRelationInput>()('O
   REFORM_AREA: { description: 'Reform area, in its set order.', orderBy: (d) => ({ reformArea: { sortOrder: d } }) },
 });
 
+const objectivesCount = countBesidePage((args: { filter?: Parameters<typeof objectiveWhere>[0] }, ctx) =>
+  ctx.prisma.objective.count({ where: objectiveWhere(args.filter) }),
+);
+
 builder.queryField('objectives', (t) =>
   t.prismaConnection({
     type: 'Objective',
@@ -102,13 +106,15 @@ builder.queryField('objectives', (t) =>
       orderBy: t.arg({ type: [ObjectiveOrder.ref] }),
       offset: t.arg.int(offsetArgOptions),
     },
-    totalCount: (_parent, args, ctx) => ctx.prisma.objective.count({ where: objectiveWhere(args.filter) }),
-    resolve: (query, _parent, args, ctx) =>
-      ctx.prisma.objective.findMany({
+    totalCount: objectivesCount.totalCount,
+    resolve: (query, _parent, args, ctx, info) => {
+      objectivesCount.start(args, ctx, info);
+      return ctx.prisma.objective.findMany({
         ...withOffset(query, args),
         where: objectiveWhere(args.filter),
         orderBy: ObjectiveOrder.toOrderBy(args.orderBy ?? [{ field: 'SORT_ORDER' }, { field: 'CODE' }]),
-      }),
+      });
+    },
   }),
 );
 

@@ -14,7 +14,7 @@ import {
   type Logical,
   type StringFilterValue,
 } from './filters.ts';
-import { offsetArgOptions, orderInput, withOffset } from './lists.ts';
+import { countBesidePage, offsetArgOptions, orderInput, withOffset } from './lists.ts';
 import { notNull, optionalText, requiredText } from './validation.ts';
 
 export const PersonRef = builder.prismaNode('Person', {
@@ -68,6 +68,10 @@ const PersonOrder = orderInput<Prisma.PersonOrderByWithRelationInput>()('Person'
   CREATED_AT: { description: 'Creation time.', orderBy: (d) => ({ createdAt: d }) },
 });
 
+const peopleCount = countBesidePage((args: { filter?: Parameters<typeof personWhere>[0] }, ctx) =>
+  ctx.prisma.person.count({ where: personWhere(args.filter) }),
+);
+
 builder.queryField('people', (t) =>
   t.prismaConnection({
     type: 'Person',
@@ -78,13 +82,15 @@ builder.queryField('people', (t) =>
       orderBy: t.arg({ type: [PersonOrder.ref] }),
       offset: t.arg.int(offsetArgOptions),
     },
-    totalCount: (_parent, args, ctx) => ctx.prisma.person.count({ where: personWhere(args.filter) }),
-    resolve: (query, _parent, args, ctx) =>
-      ctx.prisma.person.findMany({
+    totalCount: peopleCount.totalCount,
+    resolve: (query, _parent, args, ctx, info) => {
+      peopleCount.start(args, ctx, info);
+      return ctx.prisma.person.findMany({
         ...withOffset(query, args),
         where: personWhere(args.filter),
         orderBy: PersonOrder.toOrderBy(args.orderBy ?? [{ field: 'FULL_NAME' }]),
-      }),
+      });
+    },
   }),
 );
 

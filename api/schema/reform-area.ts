@@ -14,7 +14,7 @@ import {
   type Logical,
   type StringFilterValue,
 } from './filters.ts';
-import { offsetArgOptions, orderInput, withOffset } from './lists.ts';
+import { countBesidePage, offsetArgOptions, orderInput, withOffset } from './lists.ts';
 import { notNull, requiredText } from './validation.ts';
 
 export const ReformAreaRef = builder.prismaNode('ReformArea', {
@@ -57,6 +57,10 @@ const ReformAreaOrder = orderInput<Prisma.ReformAreaOrderByWithRelationInput>()(
   CODE: { description: 'Code.', orderBy: (d) => ({ code: d }) },
 });
 
+const reformAreasCount = countBesidePage((args: { filter?: Parameters<typeof reformAreaWhere>[0] }, ctx) =>
+  ctx.prisma.reformArea.count({ where: reformAreaWhere(args.filter) }),
+);
+
 builder.queryField('reformAreas', (t) =>
   t.prismaConnection({
     type: 'ReformArea',
@@ -67,13 +71,15 @@ builder.queryField('reformAreas', (t) =>
       orderBy: t.arg({ type: [ReformAreaOrder.ref] }),
       offset: t.arg.int(offsetArgOptions),
     },
-    totalCount: (_parent, args, ctx) => ctx.prisma.reformArea.count({ where: reformAreaWhere(args.filter) }),
-    resolve: (query, _parent, args, ctx) =>
-      ctx.prisma.reformArea.findMany({
+    totalCount: reformAreasCount.totalCount,
+    resolve: (query, _parent, args, ctx, info) => {
+      reformAreasCount.start(args, ctx, info);
+      return ctx.prisma.reformArea.findMany({
         ...withOffset(query, args),
         where: reformAreaWhere(args.filter),
         orderBy: ReformAreaOrder.toOrderBy(args.orderBy ?? [{ field: 'SORT_ORDER' }]),
-      }),
+      });
+    },
   }),
 );
 

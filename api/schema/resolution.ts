@@ -13,7 +13,7 @@ import {
   type Logical,
   type StringFilterValue,
 } from './filters.ts';
-import { offsetArgOptions, orderInput, withOffset } from './lists.ts';
+import { countBesidePage, offsetArgOptions, orderInput, withOffset } from './lists.ts';
 import { dateInput, notNull, optionalText, requiredText, yearInput } from './validation.ts';
 
 export const ResolutionRef = builder.prismaNode('Resolution', {
@@ -59,6 +59,10 @@ const ResolutionOrder = orderInput<Prisma.ResolutionOrderByWithRelationInput>()(
   CODE: { description: 'Number.', orderBy: (d) => ({ code: d }) },
 });
 
+const resolutionsCount = countBesidePage((args: { filter?: Parameters<typeof resolutionWhere>[0] }, ctx) =>
+  ctx.prisma.resolution.count({ where: resolutionWhere(args.filter) }),
+);
+
 builder.queryField('resolutions', (t) =>
   t.prismaConnection({
     type: 'Resolution',
@@ -69,13 +73,15 @@ builder.queryField('resolutions', (t) =>
       orderBy: t.arg({ type: [ResolutionOrder.ref] }),
       offset: t.arg.int(offsetArgOptions),
     },
-    totalCount: (_parent, args, ctx) => ctx.prisma.resolution.count({ where: resolutionWhere(args.filter) }),
-    resolve: (query, _parent, args, ctx) =>
-      ctx.prisma.resolution.findMany({
+    totalCount: resolutionsCount.totalCount,
+    resolve: (query, _parent, args, ctx, info) => {
+      resolutionsCount.start(args, ctx, info);
+      return ctx.prisma.resolution.findMany({
         ...withOffset(query, args),
         where: resolutionWhere(args.filter),
         orderBy: ResolutionOrder.toOrderBy(args.orderBy ?? [{ field: 'ISSUED_ON', direction: 'desc' }]),
-      }),
+      });
+    },
   }),
 );
 

@@ -18,7 +18,7 @@ import {
   type Logical,
   type RangeFilterValue,
 } from './filters.ts';
-import { offsetArgOptions, orderInput, withOffset } from './lists.ts';
+import { countBesidePage, offsetArgOptions, orderInput, withOffset } from './lists.ts';
 
 export const ServiceSectorEnum = builder.enumType(ServiceSector, {
   name: 'ServiceSector',
@@ -200,6 +200,10 @@ const SatisfactionResultOrder = orderInput<Prisma.SatisfactionResultOrderByWithR
   SATISFACTION: { description: 'Satisfaction percent.', orderBy: (d) => ({ satisfactionPercent: d }) },
 });
 
+const satisfactionResultsCount = countBesidePage((args: { filter?: Parameters<typeof satisfactionWhere>[0] }, ctx) =>
+  ctx.prisma.satisfactionResult.count({ where: satisfactionWhere(args.filter) }),
+);
+
 builder.queryField('satisfactionResults', (t) =>
   t.prismaConnection({
     type: 'SatisfactionResult',
@@ -210,14 +214,16 @@ builder.queryField('satisfactionResults', (t) =>
       orderBy: t.arg({ type: [SatisfactionResultOrder.ref] }),
       offset: t.arg.int(offsetArgOptions),
     },
-    totalCount: (_parent, args, ctx) => ctx.prisma.satisfactionResult.count({ where: satisfactionWhere(args.filter) }),
-    resolve: (query, _parent, args, ctx) =>
-      ctx.prisma.satisfactionResult.findMany({
+    totalCount: satisfactionResultsCount.totalCount,
+    resolve: (query, _parent, args, ctx, info) => {
+      satisfactionResultsCount.start(args, ctx, info);
+      return ctx.prisma.satisfactionResult.findMany({
         ...withOffset(query, args),
         where: satisfactionWhere(args.filter),
         orderBy: SatisfactionResultOrder.toOrderBy(
           args.orderBy ?? [{ field: 'YEAR', direction: 'desc' }, { field: 'SECTOR' }, { field: 'ELEMENT' }],
         ),
-      }),
+      });
+    },
   }),
 );

@@ -27,7 +27,7 @@ import {
   type RangeFilterValue,
   type StringFilterValue,
 } from './filters.ts';
-import { offsetArgOptions, orderInput, withOffset } from './lists.ts';
+import { countBesidePage, offsetArgOptions, orderInput, withOffset } from './lists.ts';
 import { decimalInput, notNull, optionalText, requiredText, yearInput } from './validation.ts';
 
 export const ComparatorEnum = builder.enumType(Comparator, {
@@ -287,6 +287,10 @@ const TargetOrder = orderInput<Prisma.TargetOrderByWithRelationInput>()('Target'
   INDICATOR: { description: 'Indicator.', orderBy: (d) => ({ indicator: d }) },
 });
 
+const targetsCount = countBesidePage(async (args: { filter?: Parameters<typeof targetWhere>[1] }, ctx) =>
+  ctx.prisma.target.count({ where: await targetWhere(ctx, args.filter) }),
+);
+
 builder.queryField('targets', (t) =>
   t.prismaConnection({
     type: 'Target',
@@ -297,13 +301,15 @@ builder.queryField('targets', (t) =>
       orderBy: t.arg({ type: [TargetOrder.ref] }),
       offset: t.arg.int(offsetArgOptions),
     },
-    totalCount: async (_parent, args, ctx) => ctx.prisma.target.count({ where: await targetWhere(ctx, args.filter) }),
-    resolve: async (query, _parent, args, ctx) =>
-      ctx.prisma.target.findMany({
+    totalCount: targetsCount.totalCount,
+    resolve: async (query, _parent, args, ctx, info) => {
+      targetsCount.start(args, ctx, info);
+      return ctx.prisma.target.findMany({
         ...withOffset(query, args),
         where: await targetWhere(ctx, args.filter),
         orderBy: TargetOrder.toOrderBy(args.orderBy ?? [{ field: 'CODE' }]),
-      }),
+      });
+    },
   }),
 );
 

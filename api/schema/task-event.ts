@@ -14,7 +14,7 @@ import {
   type Logical,
   type RangeFilterValue,
 } from './filters.ts';
-import { offsetArgOptions, orderInput, withOffset } from './lists.ts';
+import { countBesidePage, offsetArgOptions, orderInput, withOffset } from './lists.ts';
 import { TaskStatusEnum } from './task.ts';
 
 export const TaskEventTypeEnum = builder.enumType(TaskEventType, {
@@ -74,6 +74,10 @@ const TaskEventOrder = orderInput<Prisma.TaskEventOrderByWithRelationInput>()('T
   AT: { description: 'Time of the change.', orderBy: (d) => ({ at: d }) },
 });
 
+const taskEventsCount = countBesidePage((args: { filter?: Parameters<typeof taskEventWhere>[0] }, ctx) =>
+  ctx.prisma.taskEvent.count({ where: taskEventWhere(args.filter) }),
+);
+
 builder.queryField('taskEvents', (t) =>
   t.prismaConnection({
     type: 'TaskEvent',
@@ -84,12 +88,14 @@ builder.queryField('taskEvents', (t) =>
       orderBy: t.arg({ type: [TaskEventOrder.ref] }),
       offset: t.arg.int(offsetArgOptions),
     },
-    totalCount: (_parent, args, ctx) => ctx.prisma.taskEvent.count({ where: taskEventWhere(args.filter) }),
-    resolve: (query, _parent, args, ctx) =>
-      ctx.prisma.taskEvent.findMany({
+    totalCount: taskEventsCount.totalCount,
+    resolve: (query, _parent, args, ctx, info) => {
+      taskEventsCount.start(args, ctx, info);
+      return ctx.prisma.taskEvent.findMany({
         ...withOffset(query, args),
         where: taskEventWhere(args.filter),
         orderBy: TaskEventOrder.toOrderBy(args.orderBy ?? [{ field: 'AT', direction: 'desc' }]),
-      }),
+      });
+    },
   }),
 );

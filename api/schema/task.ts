@@ -28,7 +28,7 @@ import {
   type RangeFilterValue,
   type StringFilterValue,
 } from './filters.ts';
-import { offsetArgOptions, orderInput, withOffset } from './lists.ts';
+import { countBesidePage, offsetArgOptions, orderInput, withOffset } from './lists.ts';
 import { adminOnly } from './access.ts';
 import { PersonRef } from './person.ts';
 import { TaskEventRef } from './task-event.ts';
@@ -332,6 +332,10 @@ export const TaskOrder = orderInput<Prisma.TaskOrderByWithRelationInput>()('Task
   UPDATED_AT: { description: 'Last change.', orderBy: (d) => ({ updatedAt: d }) },
 });
 
+const taskCount = countBesidePage((args: { filter?: TaskFilterValue | null }, ctx) =>
+  ctx.prisma.task.count({ where: taskWhere(args.filter, ctx) }),
+);
+
 builder.queryField('tasks', (t) =>
   t.prismaConnection({
     type: 'Task',
@@ -342,13 +346,15 @@ builder.queryField('tasks', (t) =>
       orderBy: t.arg({ type: [TaskOrder.ref] }),
       offset: t.arg.int(offsetArgOptions),
     },
-    totalCount: (_parent, args, ctx) => ctx.prisma.task.count({ where: taskWhere(args.filter, ctx) }),
-    resolve: (query, _parent, args, ctx) =>
-      ctx.prisma.task.findMany({
+    totalCount: taskCount.totalCount,
+    resolve: (query, _parent, args, ctx, info) => {
+      taskCount.start(args, ctx, info);
+      return ctx.prisma.task.findMany({
         ...withOffset(query, args),
         where: taskWhere(args.filter, ctx),
         orderBy: TaskOrder.toOrderBy(args.orderBy ?? [{ field: 'DEADLINE' }]),
-      }),
+      });
+    },
   }),
 );
 

@@ -21,7 +21,7 @@ import {
   type RangeFilterValue,
   type StringFilterValue,
 } from './filters.ts';
-import { offsetArgOptions, orderInput, withOffset } from './lists.ts';
+import { countBesidePage, offsetArgOptions, orderInput, withOffset } from './lists.ts';
 import { TaskFilter, TaskOrder, taskWhere } from './task.ts';
 import { NotFoundError } from '../errors.ts';
 import { created, updated } from '../services/audit.ts';
@@ -166,6 +166,10 @@ export const UnitOrder = orderInput<Prisma.UnitOrderByWithRelationInput>()('Unit
   CREATED_AT: { description: 'Creation time.', orderBy: (d) => ({ createdAt: d }) },
 });
 
+const unitsCount = countBesidePage((args: { filter?: Parameters<typeof unitWhere>[0] }, ctx) =>
+  ctx.prisma.unit.count({ where: unitWhere(args.filter, ctx) }),
+);
+
 builder.queryField('units', (t) =>
   t.prismaConnection({
     type: 'Unit',
@@ -176,13 +180,15 @@ builder.queryField('units', (t) =>
       orderBy: t.arg({ type: [UnitOrder.ref] }),
       offset: t.arg.int(offsetArgOptions),
     },
-    totalCount: (_parent, args, ctx) => ctx.prisma.unit.count({ where: unitWhere(args.filter, ctx) }),
-    resolve: (query, _parent, args, ctx) =>
-      ctx.prisma.unit.findMany({
+    totalCount: unitsCount.totalCount,
+    resolve: (query, _parent, args, ctx, info) => {
+      unitsCount.start(args, ctx, info);
+      return ctx.prisma.unit.findMany({
         ...withOffset(query, args),
         where: unitWhere(args.filter, ctx),
         orderBy: UnitOrder.toOrderBy(args.orderBy ?? [{ field: 'SORT_ORDER' }, { field: 'NAME' }]),
-      }),
+      });
+    },
   }),
 );
 

@@ -48,8 +48,10 @@ describe.each(databaseKinds)('SQL statements per request (%s)', (kind) => {
 
   /** Statements sent by one request, with its data. */
   const statements = async (query: string, variables: Record<string, unknown>, reader = 'analyst') => {
-    const { result, statements: sent } = await counter.count(() => send(query, variables, tokens[reader] as string));
-    return { data: result, count: sent.length };
+    const { result, statements: sent, startedAt } = await counter.count(() =>
+      send(query, variables, tokens[reader] as string),
+    );
+    return { data: result, count: sent.length, sent, startedAt };
   };
 
   beforeAll(async () => {
@@ -132,6 +134,27 @@ describe.each(databaseKinds)('SQL statements per request (%s)', (kind) => {
       const hundred = await statements(query, { ...variables, first: 100 }, reader);
       expect(pageOf(hundred.data, field).length, field).toBeGreaterThan(pageOf(ten.data, field).length);
       expect(hundred.count, field).toBe(ten.count);
+    }
+  });
+
+  it("sends a list's count beside its page, before the page's rows load their relations", async () => {
+    const lists: [string, string, RegExp, string][] = [
+      ['tasks', taskListQuery, /FROM "public"."Unit"/, 'analyst'],
+      [
+        'evidence',
+        'query { evidence(first: 50) { totalCount nodes { id title task { id title } } } }',
+        /FROM "public"."Task"/,
+        'committee',
+      ],
+    ];
+    for (const [field, query, relation, reader] of lists) {
+      const { data, sent, startedAt } = await statements(query, { first: 100 }, reader);
+      expect((data[field] as { totalCount: number }).totalCount, field).toBeGreaterThan(0);
+      const count = sent.findIndex((sql) => /SELECT COUNT\(\*\)/i.test(sql));
+      const related = sent.findIndex((sql) => relation.test(sql) && !/COUNT\(/i.test(sql));
+      expect(count, field).toBeGreaterThanOrEqual(0);
+      expect(related, field).toBeGreaterThanOrEqual(0);
+      expect(startedAt[count], field).toBeLessThan(startedAt[related] as number);
     }
   });
 
