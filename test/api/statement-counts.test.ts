@@ -48,9 +48,11 @@ describe.each(databaseKinds)('SQL statements per request (%s)', (kind) => {
 
   /** Statements sent by one request, with its data. */
   const statements = async (query: string, variables: Record<string, unknown>, reader = 'analyst') => {
-    const { result, statements: sent, startedAt } = await counter.count(() =>
-      send(query, variables, tokens[reader] as string),
-    );
+    const {
+      result,
+      statements: sent,
+      startedAt,
+    } = await counter.count(() => send(query, variables, tokens[reader] as string));
     return { data: result, count: sent.length, sent, startedAt };
   };
 
