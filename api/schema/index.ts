@@ -1,6 +1,7 @@
 // Every schema file registers its types on the builder when imported; this file only gathers them.
 import { builder } from '../builder.ts';
 import { describeSchema } from './descriptions.ts';
+import { syncNodeIds } from './node-ids.ts';
 import './account.ts';
 import './audit-entry.ts';
 import './deadline-extension.ts';
@@ -23,4 +24,4 @@ import './task-aggregates.ts';
 import './task-workflow.ts';
 import './unit.ts';
 
-export const schema = describeSchema(builder.toSchema({ sortSchema: true }));
+export const schema = syncNodeIds(describeSchema(builder.toSchema({ sortSchema: true })));
