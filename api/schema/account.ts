@@ -37,6 +37,9 @@ const selfOrAdmin = (account: { id: number }, _args: object, ctx: Context) =>
 
 export const AccountRef = builder.prismaNode('Account', {
   id: { field: 'id' },
+  // Only the columns a request asks for are read: a timeline names an actor per entry, and the password
+  // hash is never read for it.
+  select: { id: true },
   description:
     'A sign-in account with one role. Passwords and sessions are never readable; sign-in details only by the secretariat or the account itself.',
   fields: (t) => ({

@@ -11,7 +11,7 @@ import { delta, rankChange, weakestField } from '../services/index-scores.ts';
 import { openStatuses, timelinessWhere } from '../services/timeliness.ts';
 import { IndexLevelEnum } from './index-framework.ts';
 import { IndexNodeResultRef, IndexResultFilter, IndexResultRef, resultWhere } from './index-result.ts';
-import { UnitRef } from './unit.ts';
+import { UnitRef, unitQuery } from './unit.ts';
 
 interface LeagueRow {
   unit: Unit;
@@ -197,7 +197,7 @@ builder.queryField('indexLeagueTable', (t) =>
         validate: z.number().int().min(0).max(1_000_000),
       }),
     },
-    resolve: async (_root, args, ctx) => {
+    resolve: async (_root, args, ctx, info) => {
       const loaders = indexLoaders(ctx);
       // The year's framework and the level's latest earlier one, found together so that both years'
       // totals load in one statement rather than one year after the other.
@@ -230,7 +230,10 @@ builder.queryField('indexLeagueTable', (t) =>
       if (!order.length) return [];
       const unitIds = order.map((r) => r.unitId);
       const [read, earlierResults, tasks] = await Promise.all([
-        ctx.prisma.indexResult.findMany({ where: { id: { in: order.map((r) => r.id) } }, include: { unit: true } }),
+        ctx.prisma.indexResult.findMany({
+          where: { id: { in: order.map((r) => r.id) } },
+          include: { unit: unitQuery(ctx, info, ['unit']) },
+        }),
         earlier ? ctx.prisma.indexResult.findMany({ where: { frameworkId: earlier.id, unitId: { in: unitIds } } }) : [],
         taskCounts(ctx, unitIds),
       ]);
@@ -274,11 +277,11 @@ builder.queryField('indexTrends', (t) =>
         description: 'Dotted codes of the nodes to follow, e.g. ["7", "7.2"]; omitted, the top-level fields.',
       }),
     },
-    resolve: async (_root, args, ctx) => {
+    resolve: async (_root, args, ctx, info) => {
       const loaders = indexLoaders(ctx);
       const results = await ctx.prisma.indexResult.findMany({
         where: resultWhere(args.filter),
-        include: { unit: true, framework: { select: { level: true, year: true } } },
+        include: { unit: unitQuery(ctx, info, ['unit']), framework: { select: { level: true, year: true } } },
       });
       const points = await Promise.all(
         results.map(async ({ unit, framework, ...result }) => {

@@ -23,6 +23,8 @@ import { notNull, optionalText, requiredText } from './validation.ts';
 
 export const ObjectiveRef = builder.prismaNode('Objective', {
   id: { field: 'id' },
+  // Only the columns a request asks for are read (a task list shows an objective's code per row).
+  select: { id: true },
   description: 'An objective of a resolution within one reform area; tasks serve it and targets measure it.',
   fields: (t) => ({
     resolution: t.relation('resolution'),

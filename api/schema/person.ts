@@ -19,6 +19,8 @@ import { notNull, optionalText, requiredText } from './validation.ts';
 
 export const PersonRef = builder.prismaNode('Person', {
   id: { field: 'id' },
+  // Only the columns a request asks for are read (a task list names a head per row).
+  select: { id: true },
   description: 'A person who heads or has headed a unit.',
   fields: (t) => ({
     fullName: t.exposeString('fullName'),

@@ -106,10 +106,12 @@ export const TaskRef = builder.prismaNode('Task', {
       nullable: true,
       description:
         'The accountable person: the head of the lead unit on the day the task was completed, or today while it is open.',
-      select: {
+      select: (_args, _ctx, nestedSelection) => ({
         completedOn: true,
-        leadUnit: { select: { headships: { include: { person: true } } } },
-      },
+        leadUnit: {
+          select: { headships: { select: { startDate: true, endDate: true, person: nestedSelection(true) } } },
+        },
+      }),
       resolve: (task, _args, ctx) => termOn(task.leadUnit.headships, accountableDay(task, ctx.today))?.person ?? null,
     }),
     startDate: t.expose('startDate', { type: 'Date' }),

@@ -1,6 +1,9 @@
+import { queryFromInfo } from '@pothos/plugin-prisma';
+import type { GraphQLResolveInfo } from 'graphql';
 import { z } from 'zod';
 import { Prisma, UnitKind } from '../../generated/prisma/client.ts';
 import { builder } from '../builder.ts';
+import type { Context } from '../context.ts';
 import { termOn } from '../services/heads.ts';
 import {
   DateFilter,
@@ -38,6 +41,8 @@ export const UnitKindEnum = builder.enumType(UnitKind, {
 
 export const UnitRef = builder.prismaNode('Unit', {
   id: { field: 'id' },
+  // Only the columns a request asks for are read: most ask a unit's name only, of thousands of units.
+  select: { id: true },
   description:
     'An agency, commune, township or committee. Units are never deleted: a merged or renamed unit points to its successor and keeps its history.',
   fields: (t) => ({
@@ -77,7 +82,9 @@ export const UnitRef = builder.prismaNode('Unit', {
       type: PersonRef,
       nullable: true,
       description: 'The person heading the unit today.',
-      select: { headships: { include: { person: true } } },
+      select: (_args, _ctx, nestedSelection) => ({
+        headships: { select: { startDate: true, endDate: true, person: nestedSelection(true) } },
+      }),
       resolve: (unit, _args, ctx) => termOn(unit.headships, ctx.today)?.person ?? null,
     }),
     ledTasks: t.relatedConnection('ledTasks', {
@@ -104,6 +111,16 @@ export const UnitRef = builder.prismaNode('Unit', {
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
   }),
 });
+
+/**
+ * Reads the units of rows that a resolver loads itself (league tables, trends) with the columns the
+ * request selects below `path`, as Pothos reads them (a unit read otherwise would be read again), and
+ * the name, which those tables sort by.
+ */
+export function unitQuery(ctx: Context, info: GraphQLResolveInfo, path: string[]) {
+  const query = queryFromInfo({ context: ctx, info, path, typeName: 'Unit' }) as { select?: Prisma.UnitSelect };
+  return { select: { ...query.select, id: true, name: true } } satisfies Prisma.UnitDefaultArgs;
+}
 
 interface UnitFilterValue extends Logical<UnitFilterValue> {
   id?: IdFilterValue | null;
