@@ -241,8 +241,7 @@ builder.queryField('indexLeagueTable', (t) =>
       const page = order.flatMap((r) => byId.get(r.id) ?? []);
       const earlierByUnit = new Map(earlierResults.map((r) => [r.unitId, r]));
       for (const result of page) loaders.previous.prime(result, earlierByUnit.get(result.unitId) ?? null);
-      const fieldNodes = (facts?.nodes ?? []).filter((node) => node.parentId === null);
-      const fields = await Promise.all(page.map((result) => nodeResults(loaders, result, fieldNodes)));
+      const fields = await Promise.all(page.map((result) => loaders.fields.load(result)));
       return page.map(({ unit, ...result }, i): LeagueRow => {
         const previous = earlierByUnit.get(unit.id);
         const then = previous ? before?.byResult.get(previous.id) : undefined;

@@ -69,6 +69,12 @@ export interface IndexLoaders {
   nodePoints: Batcher<{ resultId: number; nodeId: number }, number | null>;
   /** The same unit's result under the previous framework of the same level. */
   previous: Batcher<ResultKey, IndexResult | null>;
+  /**
+   * A result's top-level fields, in code order, with this year's and the previous year's points: one
+   * load per result, where asking nodePoints for each field of each year made 16 loads per row (a
+   * league table of 2,200 communes made 35,000, and their promises most of its time).
+   */
+  fields: Batcher<ResultKey, NodeResultValue[]>;
 }
 
 interface RankingRow {
@@ -279,7 +285,53 @@ function createLoaders(prisma: PrismaClient): IndexLoaders {
     null,
   );
 
-  return { framework, ranking, nodePoints, previous };
+  const fields: IndexLoaders['fields'] = batcher(
+    (key) => String(key.id),
+    async (keys) => {
+      const previousResults = await Promise.all(keys.map((key) => previous.load(key)));
+      const frameworkIds = new Set(
+        [...keys, ...previousResults.flatMap((r) => (r ? [r] : []))].map((r) => r.frameworkId),
+      );
+      // Per framework, once: its top-level fields, and its nodes by code (to find last year's field).
+      const trees = new Map<number, { fields: IndexNode[]; byCode: Map<string, IndexNode> }>();
+      for (const facts of await Promise.all([...frameworkIds].map((id) => framework.load(id)))) {
+        if (!facts) continue;
+        const fields = facts.nodes.filter((node) => node.parentId === null);
+        trees.set(facts.id, { fields, byCode: new Map(facts.nodes.map((node) => [node.code, node])) });
+      }
+      const wanted = keys.map((key, i) => {
+        const before = previousResults[i] ?? null;
+        const beforeTree = before ? trees.get(before.frameworkId) : undefined;
+        const nodes = (trees.get(key.frameworkId)?.fields ?? []).map((node) => ({
+          node,
+          match: before && beforeTree?.byCode.get(node.code),
+        }));
+        return { key, before, nodes };
+      });
+      const pairs = wanted.flatMap(({ key, before, nodes }) =>
+        nodes.flatMap(({ node, match }) => [
+          { resultId: key.id, nodeId: node.id },
+          ...(before && match ? [{ resultId: before.id, nodeId: match.id }] : []),
+        ]),
+      );
+      const rows = pairs.length ? await nodePointRows(prisma, pairs) : [];
+      const points = new Map(rows.map((row) => [`${row.resultId}:${row.nodeId}`, round2(row.points)]));
+      return new Map(
+        wanted.map(({ key, before, nodes }) => [
+          String(key.id),
+          nodes.map(({ node, match }) => ({
+            node,
+            maxPoints: node.maxPoints.toNumber(),
+            points: points.get(`${key.id}:${node.id}`) ?? null,
+            previousPoints: before && match ? (points.get(`${before.id}:${match.id}`) ?? null) : null,
+          })),
+        ]),
+      );
+    },
+    [],
+  );
+
+  return { framework, ranking, nodePoints, previous, fields };
 }
 
 const perRequest = new WeakMap<object, IndexLoaders>();
