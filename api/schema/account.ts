@@ -121,6 +121,8 @@ builder.queryFields((t) => ({
     nullable: true,
     skipTypeScopes: true,
     description: 'The signed-in account, or null when signed out.',
+    authScopes: { signedIn: true },
+    unauthorizedResolver: () => null,
     resolve: (query, _root, _args, ctx) =>
       ctx.viewer ? ctx.prisma.account.findUnique({ ...query, where: { id: ctx.viewer.accountId } }) : null,
   }),
