@@ -149,15 +149,18 @@ type Pair = { resultId: number; nodeId: number };
  * Points of each (result, node) pair: the node's own score, looked up by key; only the pairs without
  * one sum their children's, walking down where those have none either.
  */
-async function nodePointRows(prisma: PrismaClient, pairs: Pair[]): Promise<(Pair & { points: number })[]> {
+async function nodePointRows(prisma: PrismaClient, asked: Pair[]): Promise<(Pair & { points: number })[]> {
+  // Once each: a pair asked twice (a trend asks a year's result for itself and as the next year's
+  // previous one) would be walked twice and its points summed twice.
+  const pairs = [...new Map(asked.map((pair) => [`${pair.resultId}:${pair.nodeId}`, pair])).values()];
   const candidates = await prisma.$queryRaw<(Pair & { points: number })[]>`
     SELECT s."resultId", s."nodeId", s.points::float8 AS points
     FROM "IndexScore" s
     WHERE s."resultId" = ANY(${[...new Set(pairs.map((pair) => pair.resultId))]}::int[])
       AND s."nodeId" = ANY(${[...new Set(pairs.map((pair) => pair.nodeId))]}::int[])`;
   // Both lists make an index scan of the (result, node) key; it may return pairs not asked for.
-  const asked = new Set(pairs.map((pair) => `${pair.resultId}:${pair.nodeId}`));
-  const own = candidates.filter((row) => asked.has(`${row.resultId}:${row.nodeId}`));
+  const wanted = new Set(pairs.map((pair) => `${pair.resultId}:${pair.nodeId}`));
+  const own = candidates.filter((row) => wanted.has(`${row.resultId}:${row.nodeId}`));
   const found = new Set(own.map((row) => `${row.resultId}:${row.nodeId}`));
   const rest = pairs.filter((pair) => !found.has(`${pair.resultId}:${pair.nodeId}`));
   if (!rest.length) return own;
