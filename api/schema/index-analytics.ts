@@ -2,7 +2,7 @@
 // years. Totals, percents and ranks come from the index loaders (summed in the database by the tree rule,
 // a fixed number of statements however many units); the rules themselves are in services/index-scores.ts.
 import { z } from 'zod';
-import type { IndexLevel, IndexNode, IndexResult, Unit } from '../../generated/prisma/client.ts';
+import type { IndexLevel, IndexResult, Unit } from '../../generated/prisma/client.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { compareVietnamese } from '../services/collation.ts';
@@ -288,10 +288,7 @@ builder.queryField('indexTrends', (t) =>
             loaders.framework.load(result.frameworkId),
             loaders.ranking.load(result.frameworkId),
           ]);
-          const all = facts?.nodes ?? [];
-          const nodes: IndexNode[] = args.nodeCodes
-            ? args.nodeCodes.flatMap((code) => all.filter((node) => node.code === code))
-            : all.filter((node) => node.parentId === null);
+          const codes = args.nodeCodes;
           const own = ranking.byResult.get(result.id);
           const point: TrendPoint = {
             year: framework.year,
@@ -301,7 +298,13 @@ builder.queryField('indexTrends', (t) =>
             maxPoints: facts?.maxPoints ?? 0,
             rank: own?.rank ?? null,
             rankOf: own?.rankOf ?? null,
-            nodes: await nodeResults(loaders, result, nodes),
+            nodes: codes
+              ? await nodeResults(
+                  loaders,
+                  result,
+                  codes.flatMap((code) => (facts?.nodes ?? []).filter((node) => node.code === code)),
+                )
+              : await loaders.fields.load(result),
           };
           return { unit, level: framework.level, point };
         }),
