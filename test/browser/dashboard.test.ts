@@ -320,6 +320,9 @@ describe.skipIf(!runs)('the committee dashboard in a browser', () => {
   });
 
   test('reads in English with English figures', async () => {
+    // The export above left the page scrolled down to the league table, where react-admin slides the
+    // app bar (and its language button) out of view; a user scrolls back up for it.
+    await page.mouse.wheel(0, -10_000);
     await page.getByRole('button', { name: 'Tiếng Việt' }).click();
     await page.getByRole('menuitem', { name: 'English' }).click();
     const trend = panel("The district's PAR index over the years");
