@@ -2,7 +2,7 @@
 // years. Totals, percents and ranks come from the index loaders (summed in the database by the tree rule,
 // a fixed number of statements however many units); the rules themselves are in services/index-scores.ts.
 import { z } from 'zod';
-import type { IndexLevel, IndexResult, Unit } from '../../generated/prisma/client.ts';
+import type { IndexLevel, IndexNode, IndexResult, Unit } from '../../generated/prisma/client.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { compareVietnamese } from '../services/collation.ts';
@@ -241,7 +241,8 @@ builder.queryField('indexLeagueTable', (t) =>
       const page = order.flatMap((r) => byId.get(r.id) ?? []);
       const earlierByUnit = new Map(earlierResults.map((r) => [r.unitId, r]));
       for (const result of page) loaders.previous.prime(result, earlierByUnit.get(result.unitId) ?? null);
-      const fields = await Promise.all(page.map((result) => loaders.fields.load(result)));
+      const fieldNodes = (facts?.nodes ?? []).filter((node) => node.parentId === null);
+      const fields = await Promise.all(page.map((result) => nodeResults(loaders, result, fieldNodes)));
       return page.map(({ unit, ...result }, i): LeagueRow => {
         const previous = earlierByUnit.get(unit.id);
         const then = previous ? before?.byResult.get(previous.id) : undefined;
@@ -288,7 +289,10 @@ builder.queryField('indexTrends', (t) =>
             loaders.framework.load(result.frameworkId),
             loaders.ranking.load(result.frameworkId),
           ]);
-          const codes = args.nodeCodes;
+          const all = facts?.nodes ?? [];
+          const nodes: IndexNode[] = args.nodeCodes
+            ? args.nodeCodes.flatMap((code) => all.filter((node) => node.code === code))
+            : all.filter((node) => node.parentId === null);
           const own = ranking.byResult.get(result.id);
           const point: TrendPoint = {
             year: framework.year,
@@ -298,13 +302,7 @@ builder.queryField('indexTrends', (t) =>
             maxPoints: facts?.maxPoints ?? 0,
             rank: own?.rank ?? null,
             rankOf: own?.rankOf ?? null,
-            nodes: codes
-              ? await nodeResults(
-                  loaders,
-                  result,
-                  codes.flatMap((code) => (facts?.nodes ?? []).filter((node) => node.code === code)),
-                )
-              : await loaders.fields.load(result),
+            nodes: await nodeResults(loaders, result, nodes),
           };
           return { unit, level: framework.level, point };
         }),

@@ -149,7 +149,15 @@ export const IndexResultRef = builder.prismaNode('IndexResult', {
       type: [IndexNodeResultRef],
       description: 'Points per top-level field, in code order, with the changes from the previous year.',
       select: resultKeySelect,
-      resolve: (r, _args, ctx) => indexLoaders(ctx).fields.load(r),
+      resolve: async (r, _args, ctx) => {
+        const loaders = indexLoaders(ctx);
+        const facts = await loaders.framework.load(r.frameworkId);
+        return nodeResults(
+          loaders,
+          r,
+          (facts?.nodes ?? []).filter((node) => node.parentId === null),
+        );
+      },
     }),
     nodes: t.field({
       type: [IndexNodeResultRef],

@@ -62,6 +62,12 @@ export interface ResultKey {
   frameworkId: number;
 }
 
+/** Nodes of a result's framework, in the order they are wanted. */
+export interface NodesOfResult {
+  result: ResultKey;
+  nodes: readonly IndexNode[];
+}
+
 export interface IndexLoaders {
   framework: Batcher<number, FrameworkFacts | null>;
   ranking: Batcher<number, FrameworkRanking>;
@@ -70,11 +76,11 @@ export interface IndexLoaders {
   /** The same unit's result under the previous framework of the same level. */
   previous: Batcher<ResultKey, IndexResult | null>;
   /**
-   * A result's top-level fields, in code order, with this year's and the previous year's points: one
-   * load per result, where asking nodePoints for each field of each year made 16 loads per row (35,000
-   * for a league table of 2,200 communes, whose time went from 436 to 310 ms without them).
+   * Points of some nodes of a result, with the previous year's on the nodes of the same codes: one load
+   * per result and node list. (Loading each node of each year through nodePoints made 16 loads per row
+   * of a league table, 35,000 for 2,200 communes: 436 ms for the table, 310 ms without them.)
    */
-  fields: Batcher<ResultKey, NodeResultValue[]>;
+  nodeValues: Batcher<NodesOfResult, NodeResultValue[]>;
 }
 
 interface RankingRow {
@@ -288,44 +294,38 @@ function createLoaders(prisma: PrismaClient): IndexLoaders {
     null,
   );
 
-  const fields: IndexLoaders['fields'] = batcher(
-    (key) => String(key.id),
+  const nodesKey = ({ result, nodes }: NodesOfResult) => `${result.id}:${nodes.map((node) => node.id).join(',')}`;
+  const nodeValues: IndexLoaders['nodeValues'] = batcher(
+    nodesKey,
     async (keys) => {
-      const previousResults = await Promise.all(keys.map((key) => previous.load(key)));
-      const frameworkIds = new Set(
-        [...keys, ...previousResults.flatMap((r) => (r ? [r] : []))].map((r) => r.frameworkId),
-      );
-      // Per framework, once: its top-level fields, and its nodes by code (to find last year's field).
-      const trees = new Map<number, { fields: IndexNode[]; byCode: Map<string, IndexNode> }>();
-      for (const facts of await Promise.all([...frameworkIds].map((id) => framework.load(id)))) {
-        if (!facts) continue;
-        const fields = facts.nodes.filter((node) => node.parentId === null);
-        trees.set(facts.id, { fields, byCode: new Map(facts.nodes.map((node) => [node.code, node])) });
+      const previousResults = await Promise.all(keys.map(({ result }) => previous.load(result)));
+      // Each earlier framework's nodes by code, once, to find last year's node of each code.
+      const earlierIds = new Set(previousResults.flatMap((r) => (r ? [r.frameworkId] : [])));
+      const byCode = new Map<number, Map<string, IndexNode>>();
+      for (const facts of await Promise.all([...earlierIds].map((id) => framework.load(id)))) {
+        if (facts) byCode.set(facts.id, new Map(facts.nodes.map((node) => [node.code, node])));
       }
       const wanted = keys.map((key, i) => {
         const before = previousResults[i] ?? null;
-        const beforeTree = before ? trees.get(before.frameworkId) : undefined;
-        const nodes = (trees.get(key.frameworkId)?.fields ?? []).map((node) => ({
-          node,
-          match: before && beforeTree?.byCode.get(node.code),
-        }));
-        return { key, before, nodes };
+        const earlierNodes = before ? byCode.get(before.frameworkId) : undefined;
+        const nodes = key.nodes.map((node) => ({ node, match: earlierNodes?.get(node.code) }));
+        return { key, result: key.result, before, nodes };
       });
-      const pairs = wanted.flatMap(({ key, before, nodes }) =>
+      const pairs = wanted.flatMap(({ result, before, nodes }) =>
         nodes.flatMap(({ node, match }) => [
-          { resultId: key.id, nodeId: node.id },
+          { resultId: result.id, nodeId: node.id },
           ...(before && match ? [{ resultId: before.id, nodeId: match.id }] : []),
         ]),
       );
       const rows = pairs.length ? await nodePointRows(prisma, pairs) : [];
       const points = new Map(rows.map((row) => [`${row.resultId}:${row.nodeId}`, round2(row.points)]));
       return new Map(
-        wanted.map(({ key, before, nodes }) => [
-          String(key.id),
+        wanted.map(({ key, result, before, nodes }) => [
+          nodesKey(key),
           nodes.map(({ node, match }) => ({
             node,
             maxPoints: node.maxPoints.toNumber(),
-            points: points.get(`${key.id}:${node.id}`) ?? null,
+            points: points.get(`${result.id}:${node.id}`) ?? null,
             previousPoints: before && match ? (points.get(`${before.id}:${match.id}`) ?? null) : null,
           })),
         ]),
@@ -334,7 +334,7 @@ function createLoaders(prisma: PrismaClient): IndexLoaders {
     [],
   );
 
-  return { framework, ranking, nodePoints, previous, fields };
+  return { framework, ranking, nodePoints, previous, nodeValues };
 }
 
 const perRequest = new WeakMap<object, IndexLoaders>();
@@ -358,30 +358,10 @@ export interface NodeResultValue {
 }
 
 /** Points of the given nodes of a result, with the previous year's points on the nodes of the same codes. */
-export async function nodeResults(
+export function nodeResults(
   loaders: IndexLoaders,
   result: ResultKey,
   nodes: readonly IndexNode[],
 ): Promise<NodeResultValue[]> {
-  // Both years' points are asked for in one tick, so that they load in one statement. (DataLoader
-  // answers a cached key only when its loader next dispatches: asking for this year's points before
-  // the previous result is known would send the previous year's in a second statement.)
-  const previous = await loaders.previous.load(result);
-  const previousFacts = previous ? await loaders.framework.load(previous.frameworkId) : null;
-  const previousNodes = new Map((previousFacts?.nodes ?? []).map((node) => [node.code, node]));
-  const [points, previousPoints] = await Promise.all([
-    Promise.all(nodes.map((node) => loaders.nodePoints.load({ resultId: result.id, nodeId: node.id }))),
-    Promise.all(
-      nodes.map((node) => {
-        const match = previous && previousNodes.get(node.code);
-        return match ? loaders.nodePoints.load({ resultId: previous.id, nodeId: match.id }) : null;
-      }),
-    ),
-  ]);
-  return nodes.map((node, i) => ({
-    node,
-    maxPoints: node.maxPoints.toNumber(),
-    points: points[i] ?? null,
-    previousPoints: previousPoints[i] ?? null,
-  }));
+  return loaders.nodeValues.load({ result, nodes });
 }
