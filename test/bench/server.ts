@@ -1,7 +1,7 @@
 // The HTTP side of the benchmark, in a process of its own so that autocannon (in the parent) does not
 // share its event loop: the real app (createApp, as npm start serves it) and a bare graphql-yoga server
 // answering a constant query, each on its own port. Started by run.ts with a JSON argument
-// { databaseUrl?, dataDir?, now }; reports { appPort, barePort } over IPC and stops on disconnect.
+// { databaseUrl?, dataDir?, now, limits? }; reports { appPort, barePort } over IPC and stops on disconnect.
 import { createServer, type Server } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +16,8 @@ interface ServerOptions {
   databaseUrl?: string;
   dataDir?: string;
   now: string;
+  /** "production": the limits of a production server as configured by default (attacks.ts measures them). */
+  limits?: 'production';
 }
 
 const options = JSON.parse(process.argv[2] ?? '{}') as ServerOptions;
@@ -24,9 +26,13 @@ const db = await openDatabase(
   options.databaseUrl ? { databaseUrl: options.databaseUrl } : { dataDir: options.dataDir },
 );
 const filesDir = mkdtempSync(path.join(tmpdir(), 'par-bench-files-'));
-// The UI's task page exceeds graphql-armor's default cost limit (api/security.ts): the bench measures the
-// operations as the UI sends them, so it lifts the limit.
-const config = loadConfig({ NODE_ENV: 'production', MAX_QUERY_COST: '1000000', FILES_DIR: filesDir });
+// The bench measures the operations as the UI sends them, whatever they cost, so it lifts the cost limit;
+// attacks.ts keeps every default.
+const config = loadConfig({
+  NODE_ENV: 'production',
+  FILES_DIR: filesDir,
+  ...(options.limits === 'production' ? {} : { MAX_QUERY_COST: '1000000' }),
+});
 const app = createApp({ db, config, now: () => now, logger: pino({ level: 'error' }) });
 
 const bare = createYoga({
