@@ -19,6 +19,11 @@ export interface DatabaseOptions {
   databaseUrl?: string | undefined;
   /** PGlite data directory, or `memory://` for a database in memory. */
   dataDir?: string;
+  /**
+   * A PGlite data directory dumped with `dumpDataDir` (an uncompressed tarball) to start the embedded
+   * database from, instead of an empty one; the tests start from a migrated snapshot.
+   */
+  loadDataDir?: Blob;
   /** Extra options for the Prisma client (e.g. query logging in benchmarks). */
   log?: ConstructorParameters<typeof PrismaClient>[0]['log'];
 }
@@ -62,7 +67,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   }
   const dataDir = options.dataDir ?? 'memory://';
   if (!dataDir.startsWith('memory://')) await mkdir(dataDir, { recursive: true });
-  const pglite = await PGlite.create(dataDir);
+  const pglite = await PGlite.create(dataDir, options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
   const adapterFactory = new PrismaPGlite(pglite);
   const prisma = new PrismaClient({ adapter: adapterFactory, log: options.log });
   return {

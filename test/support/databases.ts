@@ -1,8 +1,11 @@
 // The databases every data-touching suite runs against: the embedded PGlite always, and PostgreSQL
 // when TEST_DATABASE_URL names a server (always under CI). Each test file gets a database of its own,
-// made fresh and dropped afterwards.
+// made fresh and dropped afterwards: a copy of the migrated snapshot or template that global-setup.ts
+// made once for the run.
 import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { openDatabase, type Database } from '../../api/db.ts';
 import { applyMigrations } from '../../prisma/migrate.ts';
 
@@ -28,21 +31,29 @@ function withDatabaseName(url: string, name: string): string {
   return parsed.toString();
 }
 
+let snapshot: Promise<Blob> | undefined;
+
+/** The migrated PGlite snapshot of this run, read once per test file. */
+function migratedSnapshot(): Promise<Blob> {
+  snapshot ??= readFile(inject('pgliteSnapshot')).then((bytes) => new Blob([new Uint8Array(bytes)]));
+  return snapshot;
+}
+
 /** A new, migrated, empty database of the given kind. */
 export async function createTestDatabase(kind: DatabaseKind): Promise<TestDatabase> {
   if (kind === 'pglite') {
-    const db = await openDatabase({ dataDir: 'memory://' });
-    await applyMigrations(db.adapterFactory);
+    const db = await openDatabase({ dataDir: 'memory://', loadDataDir: await migratedSnapshot() });
     return { ...db, destroy: () => db.close() };
   }
   if (!serverUrl) throw new Error('TEST_DATABASE_URL is not set');
   const name = `par_test_${randomBytes(6).toString('hex')}`;
+  const template = inject('postgresTemplate');
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.query(`CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ''}`);
   await admin.end();
   const db = await openDatabase({ databaseUrl: withDatabaseName(serverUrl, name) });
-  await applyMigrations(db.adapterFactory);
+  if (!template) await applyMigrations(db.adapterFactory);
   return {
     ...db,
     destroy: async () => {
