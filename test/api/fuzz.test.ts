@@ -1085,6 +1085,18 @@ const cases: Record<string, Case> = {
     ],
     related: ['id', 'newPassword'],
   },
+  unlockSignIn: {
+    caller: 'admin',
+    args: () => ({
+      username: fixed('fuzz.target', 'required', [
+        fc.constantFrom('nobody', 'fuzz.nobody'),
+        overlong(60),
+        withControl,
+        withLoneSurrogate,
+        notAString,
+      ]),
+    }),
+  },
   changePassword: {
     caller: 'self',
     args: () => ({

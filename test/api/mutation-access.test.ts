@@ -495,6 +495,12 @@ const cases: MutationCase[] = [
     allowed: ['admin'],
   },
   {
+    name: 'unlockSignIn',
+    document: 'mutation ($u: String!) { unlockSignIn(username: $u) }',
+    variables: () => ({ u: 'analyst' }),
+    allowed: ['admin'],
+  },
+  {
     name: 'changePassword (each caller its own)',
     document: 'mutation ($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) }',
     variables: (_f, n) => ({ c: fixturePassword, n: `mật khẩu mới số ${n}` }),
