@@ -62,6 +62,8 @@ export interface WorkflowMethods {
   changePassword(params: { currentPassword: string; newPassword: string }): Promise<void>;
   /** The secretariat sets another account's password; that account's sessions end. */
   resetPassword(params: { id: string; newPassword: string }): Promise<void>;
+  /** The secretariat lifts the sign-in locks on a username; resolves to whether there was one. */
+  unlockSignIn(params: { username: string }): Promise<boolean>;
   /** An improvement plan drafted or changed through its own form; resolves to the saved plan's id. */
   saveImprovementPlan(params: PlanSave): Promise<{ id: string; version: number }>;
   submitImprovementPlan(params: VersionedStep): Promise<TaskStepResult>;
@@ -209,6 +211,13 @@ export const workflowMethods: WorkflowMethods = {
       params,
     );
   },
+
+  unlockSignIn: (params) =>
+    mutate<boolean>(
+      'unlockSignIn',
+      `mutation unlockSignIn($username: String!) { unlockSignIn(username: $username) }`,
+      params,
+    ),
 
   saveImprovementPlan: (params) =>
     'create' in params
