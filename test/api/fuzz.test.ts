@@ -947,6 +947,7 @@ const cases: Record<string, Case> = {
     prepare: (w) => taskIn(w, 'IN_PROGRESS', true),
     args: (w, p) => ({
       id: id('Evidence', g('Evidence', p.evidenceId as number), 'required', [], [g('Evidence', w.closed.evidence)]),
+      version: version(1),
       decision: enumOf(['ACCEPTED', 'REJECTED'], 'ACCEPTED', 'required', ['PENDING']),
       note: text(OMIT, 'optional', 2000),
     }),

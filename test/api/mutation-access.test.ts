@@ -424,7 +424,7 @@ const cases: MutationCase[] = [
   },
   {
     name: 'reviewEvidence',
-    document: 'mutation ($id: ID!) { reviewEvidence(id: $id, decision: ACCEPTED) { id reviewStatus } }',
+    document: 'mutation ($id: ID!) { reviewEvidence(id: $id, version: 1, decision: ACCEPTED) { id reviewStatus } }',
     variables: (_f, _n, p) => ({ id: g('Evidence', p.evidenceId ?? 0) }),
     prepare: withEvidenceToReview,
     allowed: ['committee', 'admin'],
