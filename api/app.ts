@@ -158,7 +158,10 @@ export function createApp({ db, config, now = () => new Date(), logger }: AppOpt
     cors: corsPolicy(config.corsOrigins),
     plugins: [
       ...observability.plugins,
-      ...requestProtections(config),
+      ...requestProtections(config, async (request) => {
+        const token = bearerToken(request);
+        return token !== null && (await viewerForToken(db.prisma, token, now(), sessionPolicy)) !== null;
+      }),
       codeRequestErrors(),
       files.plugin,
       {
