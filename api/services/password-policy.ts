@@ -40,7 +40,9 @@ export interface PasswordPolicyOptions {
 export const publishedPasswords: readonly string[] = [
   'DaTeh@PAR2022', // every demo account's (README, seeds/data/accounts.ts)
   'correct-horse-battery', // test fixtures' accounts (test/support/api.ts)
-  'Phan-tich-CCHC-2026', // browser test of changing a password
+  'Doi-ngu-CCHC-2026', // browser tests of changing, setting and resetting a password
+  'Lam-Dong#Da-Teh-2026',
+  'Mat-khau-moi@PTP-2026',
   'a good new password', // API tests of resets and changes
 ];
 

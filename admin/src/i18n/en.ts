@@ -231,6 +231,7 @@ const project: ProjectMessages = {
         disabled: 'Disabled',
         lastLoginAt: 'Last sign-in',
         passwordChangedAt: 'Password last set',
+        signInFailures: 'Failed sign-ins counted',
         createdAt: 'Created',
         password: 'Password',
       },

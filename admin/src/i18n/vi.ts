@@ -560,6 +560,7 @@ const vi = {
         disabled: 'Đã khóa',
         lastLoginAt: 'Đăng nhập lần cuối',
         passwordChangedAt: 'Đặt mật khẩu lần cuối',
+        signInFailures: 'Số lần đăng nhập sai đã đếm',
         createdAt: 'Ngày tạo',
         password: 'Mật khẩu',
       },
