@@ -135,6 +135,7 @@ export function createApp({ db, config, now = () => new Date(), logger }: AppOpt
     maxHours: config.sessionMaxHours,
     loginLockMinutes: config.loginLockMinutes,
   };
+  const passwordPolicy = { allowPublished: config.environment !== 'production' };
   const files = evidenceFiles({ prisma: db.prisma, config, now, sessionPolicy, logger: log });
 
   const yoga = createYoga<{ req?: IncomingMessage }, Context>({
@@ -157,7 +158,10 @@ export function createApp({ db, config, now = () => new Date(), logger }: AppOpt
     cors: corsPolicy(config.corsOrigins),
     plugins: [
       ...observability.plugins,
-      ...requestProtections(config),
+      ...requestProtections(config, async (request) => {
+        const token = bearerToken(request);
+        return token !== null && (await viewerForToken(db.prisma, token, now(), sessionPolicy)) !== null;
+      }),
       codeRequestErrors(),
       files.plugin,
       {
@@ -217,6 +221,7 @@ export function createApp({ db, config, now = () => new Date(), logger }: AppOpt
         timeZone: config.timeZone,
         dueSoonDays: config.dueSoonDays,
         sessionPolicy,
+        passwordPolicy,
         requestId: observability.scope()?.requestId ?? 'none',
         clientAddress: clientAddress(request, req, config.trustProxy),
         uploads: files.uploads,

@@ -3,13 +3,14 @@
 import type { Logger } from 'pino';
 import { applyMigrations } from '../prisma/migrate.ts';
 import { loadDemoData } from '../seeds/demo.ts';
-import type { Config } from './config.ts';
+import { initialAdmin, type Config } from './config.ts';
 import type { Database } from './db.ts';
-import { hashPassword, minPasswordLength } from './services/password.ts';
+import { minPasswordLength, passwordProblem } from './services/password-policy.ts';
+import { hashPassword } from './services/password.ts';
 
 export async function prepareDatabase(
   db: Database,
-  config: Pick<Config, 'demoData' | 'initialAdminPassword'>,
+  config: Pick<Config, 'environment' | 'demoData' | 'initialAdminPassword'>,
   logger: Pick<Logger, 'info' | 'warn'>,
 ): Promise<void> {
   const applied = await applyMigrations(db.adapterFactory);
@@ -28,13 +29,16 @@ export async function prepareDatabase(
     return;
   }
   const password = config.initialAdminPassword;
-  if (!password || password.length < minPasswordLength) {
+  if (!password) {
     throw new Error(
       `The database has no account. Set INITIAL_ADMIN_PASSWORD (${minPasswordLength}+ characters) to create the first secretariat account "admin", or DEMO_DATA=true for the demo.`,
     );
   }
+  // The same policy as every other password; the project's published ones only outside production.
+  const problem = passwordProblem(password, initialAdmin, { allowPublished: config.environment !== 'production' });
+  if (problem) throw new Error(`INITIAL_ADMIN_PASSWORD is refused: ${problem.message}.`);
   await db.prisma.account.create({
-    data: { username: 'admin', displayName: 'Secretariat', role: 'ADMIN', passwordHash: await hashPassword(password) },
+    data: { ...initialAdmin, role: 'ADMIN', passwordHash: await hashPassword(password) },
   });
   logger.info('created the first secretariat account "admin"');
 }

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { passwordProblem } from './services/password-policy.ts';
 
 export interface Config {
   /** development, test or production; production hardens the API (no GraphiQL, masked errors). */
@@ -74,22 +75,8 @@ export const defaultLimits: RequestLimits = {
   maxJsonBodyBytes: 1024 * 1024,
 };
 
-/** Passwords that anyone could guess, the demo's published one first; compared case-insensitively. */
-export const wellKnownPasswords: readonly string[] = [
-  'DaTeh@PAR2022',
-  'correct-horse-battery',
-  'correct horse battery staple',
-  'administrator',
-  'admin@123456',
-  'Admin@123456',
-  'changeme1234',
-  'change-me-please',
-  'password1234',
-  'Password@123',
-  'P@ssw0rd1234',
-  '123456789012',
-  'qwertyuiop12',
-];
+/** The first secretariat account, created from INITIAL_ADMIN_PASSWORD when a real deployment starts empty. */
+export const initialAdmin = { username: 'admin', displayName: 'Secretariat' } as const;
 
 function flag(value: string | undefined, fallback: boolean): boolean {
   if (value === undefined || value === '') return fallback;
@@ -177,17 +164,19 @@ function metricsToken(value: string | undefined): string | undefined {
 
 /**
  * Why production must not start with this configuration, or null when it may: the demo data (whose
- * accounts share a published password) or a first secretariat password that anyone could guess, unless
- * ALLOW_DEMO_IN_PRODUCTION=true says this is a demonstration server.
+ * accounts share a published password) or a first secretariat password that the password policy
+ * refuses (a published or common one, among others), unless ALLOW_DEMO_IN_PRODUCTION=true says this is
+ * a demonstration server.
  */
 export function productionRefusal(config: Config): string | null {
   if (config.environment !== 'production' || config.allowDemoInProduction) return null;
   if (config.demoData) {
     return 'NODE_ENV=production with the demo data, whose accounts share a published password: set DEMO_DATA=false and INITIAL_ADMIN_PASSWORD (or ALLOW_DEMO_IN_PRODUCTION=true for a demonstration server).';
   }
-  const password = config.initialAdminPassword?.trim().toLowerCase();
-  if (password && wellKnownPasswords.some((known) => known.toLowerCase() === password)) {
-    return 'NODE_ENV=production with an INITIAL_ADMIN_PASSWORD that is published or easily guessed: choose another one.';
+  const password = config.initialAdminPassword;
+  const problem = password ? passwordProblem(password, initialAdmin, { allowPublished: false }) : null;
+  if (problem) {
+    return `NODE_ENV=production with an INITIAL_ADMIN_PASSWORD that the password policy refuses (${problem.message}): choose another one.`;
   }
   return null;
 }

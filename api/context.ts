@@ -1,6 +1,7 @@
 import type { PrismaClient, Role } from '../generated/prisma/client.ts';
 import type { EvidenceUploads } from './evidence-files.ts';
 import { UnauthenticatedError } from './errors.ts';
+import type { PasswordPolicyOptions } from './services/password-policy.ts';
 import type { SessionPolicy } from './services/sessions.ts';
 
 /** The signed-in account making a request. */
@@ -23,6 +24,8 @@ export interface Context {
   timeZone: string;
   dueSoonDays: number;
   sessionPolicy: SessionPolicy;
+  /** How the password policy applies here (the project's published passwords outside production only). */
+  passwordPolicy: PasswordPolicyOptions;
   requestId: string;
   /** Where evidence files go, and how large they may be. */
   uploads: EvidenceUploads;

@@ -21,6 +21,8 @@ export interface FieldProblem {
   /** Path of the offending input field, e.g. "input.deadline". */
   field: string;
   message: string;
+  /** The rule broken, where clients may show their own words for it (the password policy's rules). */
+  rule?: string;
 }
 
 /** Bad input: names every offending field; nothing was changed. */
@@ -30,8 +32,8 @@ export class ValidationError extends AppError {
     super('BAD_USER_INPUT', message, { fields: problems });
   }
 
-  static field(field: string, message: string): ValidationError {
-    return new ValidationError([{ field, message }]);
+  static field(field: string, message: string, rule?: string): ValidationError {
+    return new ValidationError([{ field, message, ...(rule && { rule }) }]);
   }
 }
 

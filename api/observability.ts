@@ -24,8 +24,12 @@ export interface RequestScope {
 /** The routes of the app, as a metric label (a fixed set, whatever the path asked). */
 export type Route = 'graphql' | 'files' | 'health' | 'ready' | 'metrics' | 'ui';
 
-/** A client's request id is kept when it is short and plain; anything else is replaced. */
-const requestIdPattern = /^[A-Za-z0-9._:-]{8,100}$/;
+/**
+ * A client's request id is kept when it is a short plain token (8 to 64 letters, digits and `._:-`,
+ * starting with a letter or digit: a UUID, a proxy's hex id); anything else is replaced, so what lands
+ * in logs, audit rows and headers is never the caller's free text.
+ */
+const requestIdPattern = /^[A-Za-z0-9][A-Za-z0-9._:-]{7,63}$/;
 
 export function requestIdFrom(header: string | null | undefined): string {
   return header && requestIdPattern.test(header) ? header : randomUUID();

@@ -1,9 +1,16 @@
 // What every GraphQL request is checked against before anything runs: the size of the body and of the
 // query, graphql-armor's limits on the document (depth, aliases, tokens, directives, cost), `login`
-// once and unaliased, introspection for signed-in callers only in production, CSRF prevention for
-// requests a browser would send without a preflight, and the CORS policy.
+// once and unaliased, introspection and "Did you mean" for signed-in callers only in production, CSRF
+// prevention for requests a browser would send without a preflight, and the CORS policy.
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
-import { GraphQLError, visit, type DocumentNode, type ValidationContext, type ValidationRule } from 'graphql';
+import {
+  GraphQLError,
+  visit,
+  type DocumentNode,
+  type ExecutionResult,
+  type ValidationContext,
+  type ValidationRule,
+} from 'graphql';
 import { createGraphQLError, type Plugin, type YogaServerOptions } from 'graphql-yoga';
 import type { Config, RequestLimits } from './config.ts';
 import type { Context } from './context.ts';
@@ -159,6 +166,45 @@ function introspectionForSignedIn(): Plugin<Context> {
   };
 }
 
+/** The end of graphql-js's messages that name what the caller may have meant. */
+const suggestion = /\s*Did you mean .*$/s;
+
+const hasSuggestion = (error: GraphQLError) => suggestion.test(error.message);
+
+function withoutSuggestion(error: GraphQLError): GraphQLError {
+  if (!hasSuggestion(error)) return error;
+  return new GraphQLError(error.message.replace(suggestion, ' [Suggestion hidden]'), {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    originalError: error.originalError,
+    extensions: error.extensions,
+  });
+}
+
+function isExecutionResult(result: unknown): result is ExecutionResult {
+  return typeof result === 'object' && result !== null && !(Symbol.asyncIterator in result);
+}
+
+/**
+ * No suggestions at all for anonymous callers (production only). graphql-armor hides those of
+ * validation (fields, arguments, types), but graphql-js still ends other messages with "Did you mean
+ * ...?": an enum value, literal or in a variable ('Value "X" does not exist in "TaskStatus" enum. Did
+ * you mean the enum value "Y"?'), and an input field in a variable ('Field "x" is not defined by type
+ * "TaskFilter". Did you mean "y"?'). Such an answer loses its suggestions unless the request carries a
+ * live session, which is looked up only then (signed-in callers may read the schema anyway).
+ */
+function suggestionsForSignedInOnly(signedIn: (request: Request) => Promise<boolean>): Plugin {
+  return {
+    async onResultProcess({ request, result, setResult }) {
+      if (!isExecutionResult(result) || !result.errors?.some(hasSuggestion)) return;
+      if (await signedIn(request)) return;
+      setResult({ ...result, errors: result.errors.map(withoutSuggestion) });
+    },
+  };
+}
+
 const nonPreflightedContentTypes = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
 
 /**
@@ -254,8 +300,14 @@ export function corsPolicy(allowed: readonly string[]): YogaServerOptions<object
   };
 }
 
-/** Every check above, in the order they apply. */
-export function requestProtections(config: Pick<Config, 'environment' | 'limits'>): Plugin[] {
+/**
+ * Every check above, in the order they apply. `signedIn` tells whether a request carries a live
+ * session (for the suggestions, in production).
+ */
+export function requestProtections(
+  config: Pick<Config, 'environment' | 'limits'>,
+  signedIn: (request: Request) => Promise<boolean>,
+): Plugin[] {
   const { limits } = config;
   const production = config.environment === 'production';
   return [
@@ -264,6 +316,6 @@ export function requestProtections(config: Pick<Config, 'environment' | 'limits'
     maxQueryLength(limits.maxQueryLength),
     documentLimits(limits, production),
     loginOnce(),
-    ...(production ? [introspectionForSignedIn() as Plugin] : []),
+    ...(production ? [introspectionForSignedIn() as Plugin, suggestionsForSignedInOnly(signedIn)] : []),
   ];
 }

@@ -77,7 +77,7 @@ if (serverUrl && !flags['in-place']) {
   where = `embedded PGlite in ${path.join(scratch, 'pglite')}${flags.keep ? ' (kept)' : ''}`;
 }
 const db = await openDatabase(databaseUrl ? { databaseUrl } : { dataDir: path.join(scratch, 'pglite') });
-await prepareDatabase(db, { demoData: true, initialAdminPassword: undefined }, quiet);
+await prepareDatabase(db, { environment: 'development', demoData: true, initialAdminPassword: undefined }, quiet);
 const config = loadConfig({
   ...process.env,
   NODE_ENV: 'production',

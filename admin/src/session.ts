@@ -45,6 +45,8 @@ export function clearSession(): void {
 export interface FieldProblem {
   field: string;
   message: string;
+  /** The rule broken, where the UI has its own words for it (the password policy's). */
+  rule?: string;
 }
 
 /** A GraphQL error as the API sends it; `code` is its `extensions.code`. */

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { Role, type Prisma } from '../../generated/prisma/client.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
-import { changePassword, createAccount, resetPassword, updateAccount } from '../services/accounts.ts';
+import { changePassword, createAccount, resetPassword, unlockSignIn, updateAccount } from '../services/accounts.ts';
 import { runMutation } from '../services/mutation.ts';
-import { maxPasswordLength } from '../services/password.ts';
+import { maxPasswordLength } from '../services/password-policy.ts';
 import { signIn, signOut } from '../services/sessions.ts';
 import { adminOnly } from './access.ts';
 import {
@@ -167,6 +167,9 @@ const usernameInput = z
   .max(60, 'Use at most 60 characters')
   .regex(/^[a-z0-9][a-z0-9._-]*$/, 'Use letters a-z, digits, ".", "_" and "-", starting with a letter or digit');
 
+const passwordRules =
+  "12 to 256 characters, not containing the username nor the account's name, not one character repeated, not a commonly used password (nor one with digits or symbols added), and in production not a password printed in the project's documentation, demo data or tests. A refusal is BAD_USER_INPUT whose extensions.fields entry names the rule broken (TOO_SHORT, TOO_LONG, CONTAINS_USERNAME, CONTAINS_NAME, REPEATED, PUBLISHED, COMMON).";
+
 /** Long enough for any password the policy accepts; the policy itself is checked with the username. */
 const passwordInput = z.string().max(maxPasswordLength, `Use at most ${maxPasswordLength} characters`);
 
@@ -184,7 +187,7 @@ export const CreateAccountInput = builder.inputType('CreateAccountInput', {
     personId: t.id(),
     password: t.string({
       required: true,
-      description: 'The first password: 12 to 256 characters, not containing the username, not one character repeated.',
+      description: `The first password: ${passwordRules}`,
       validate: passwordInput,
     }),
   }),
@@ -207,7 +210,7 @@ builder.mutationFields((t) => ({
     type: SignInResult,
     skipTypeScopes: true,
     description:
-      'Signs in with a username and password. The error never says whether the account exists. After 3 failures in a row for a name or an address each attempt must wait longer (1 s, 2 s, 4 s ... 1 min) and fails with TOO_MANY_ATTEMPTS (extensions.retryAfterSeconds) without checking the password; 10 failures lock the name, 30 the address, for LOGIN_LOCK_MINUTES.',
+      "Signs in with a username and password. The error never says whether the account exists. After 3 failures in a row for a name from one address, or for an address, each attempt must wait longer (1 s, 2 s, 4 s ... 1 min) and fails with TOO_MANY_ATTEMPTS (extensions.retryAfterSeconds) without checking the password. 10 failures lock the name from that address, 30 the address, 100 the name from anywhere: for LOGIN_LOCK_MINUTES, doubled with each further failure up to a day; failures are forgotten after a quiet day (an hour for an address) or a success. The secretariat lifts a name's locks with unlockSignIn.",
     args: {
       username: t.arg.string({
         required: true,
@@ -280,12 +283,25 @@ builder.mutationFields((t) => ({
       id: t.arg.id({ required: true }),
       newPassword: t.arg.string({
         required: true,
-        description: 'The new password: 12 to 256 characters, not containing the username, not one character repeated.',
+        description: `The new password: ${passwordRules}`,
         validate: passwordInput,
       }),
     },
     resolve: (query, _root, args, ctx, info) =>
       resetPassword(ctx, info, decodeId(args.id, 'Account'), args.newPassword, query),
+  }),
+  unlockSignIn: t.boolean({
+    description:
+      "Lifts the sign-in locks and waits on an account's name, from every address (the addresses' own counters stay): for an owner locked out by someone failing on purpose. True when there was something to lift. Audited. Secretariat only.",
+    authScopes: adminOnly,
+    args: {
+      username: t.arg.string({
+        required: true,
+        description: 'The sign-in name of the account.',
+        validate: plainText(z.string().min(1).max(60)),
+      }),
+    },
+    resolve: (_root, args, ctx, info) => runMutation(ctx, info, (w) => unlockSignIn(w, args.username)),
   }),
   changePassword: t.boolean({
     description:
@@ -298,7 +314,7 @@ builder.mutationFields((t) => ({
       }),
       newPassword: t.arg.string({
         required: true,
-        description: 'The new password: 12 to 256 characters, not containing the username, not one character repeated.',
+        description: `The new password: ${passwordRules}`,
         validate: passwordInput,
       }),
     },

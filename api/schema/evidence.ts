@@ -67,6 +67,9 @@ export const EvidenceRef = builder.prismaNode('Evidence', {
     reviewedBy: t.relation('reviewedBy', { nullable: true }),
     reviewedAt: t.expose('reviewedAt', { type: 'DateTime', nullable: true }),
     reviewNote: t.exposeString('reviewNote', { nullable: true }),
+    version: t.exposeInt('version', {
+      description: 'Starts at 1 and goes up with each review; reviewEvidence names the version it read.',
+    }),
     downloadUrl: t.string({
       nullable: true,
       description:
@@ -327,10 +330,14 @@ builder.mutationFields((t) => ({
   reviewEvidence: t.prismaField({
     type: 'Evidence',
     description:
-      'Accepts or rejects a piece of evidence of an open task; a rejection needs a note. The committee or the secretariat.',
+      'Accepts or rejects a piece of evidence of an open task; a rejection needs a note. Names the version of the evidence it read: when another review came first, CONFLICT (extensions.currentVersion). The committee or the secretariat.',
     authScopes: reviewers,
     args: {
       id: t.arg.id({ required: true, description: 'Global id of the evidence, e.g. "Evidence:12".' }),
+      version: t.arg.int({
+        required: true,
+        description: 'The version of the evidence the decision is based on; CONFLICT when outdated.',
+      }),
       decision: t.arg({ type: EvidenceDecisionEnum, required: true, description: 'Accept or reject.' }),
       note: t.arg.string({
         description: "The reviewer's note; required when rejecting.",
@@ -340,7 +347,8 @@ builder.mutationFields((t) => ({
     resolve: (query, _root, args, ctx, info) =>
       runMutation(ctx, info, async (w) => {
         const decision: EvidenceDecision = args.decision;
-        const evidence = await reviewEvidence(w, decodeId(args.id, 'Evidence'), decision, args.note ?? null);
+        const id = decodeId(args.id, 'Evidence');
+        const evidence = await reviewEvidence(w, id, args.version, decision, args.note ?? null);
         return w.tx.evidence.findUniqueOrThrow({ ...query, where: { id: evidence.id } });
       }),
   }),

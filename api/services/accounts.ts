@@ -6,31 +6,23 @@ import type { Prisma, Role } from '../../generated/prisma/client.ts';
 import { viewerOf, type Context, type Viewer } from '../context.ts';
 import { ForbiddenError, NotFoundError, ValidationError, type FieldProblem } from '../errors.ts';
 import { created, updated, type AuditRecord } from './audit.ts';
-import { claimAttempt, normalizeUsername, settleSuccess, throttleKeys } from './login-throttle.ts';
+import { claimAttempt, forgetName, normalizeUsername, settleSuccess, throttleKeys } from './login-throttle.ts';
 import { runMutation, type Write } from './mutation.ts';
-import { hashPassword, maxPasswordLength, minPasswordLength, verifyPassword } from './password.ts';
+import { passwordProblem, type PasswordOwner, type PasswordPolicyOptions } from './password-policy.ts';
+import { hashPassword, verifyPassword } from './password.ts';
 import { revokeSessions, signInThrottle } from './sessions.ts';
 
 type AccountSelection = { include?: Prisma.AccountInclude; select?: Prisma.AccountSelect };
 
-/**
- * What is wrong with a password for an account, or null when it is acceptable: 12 to 256
- * characters, not the username nor containing it, not one character repeated.
- */
-export function passwordProblem(password: string, username: string): string | null {
-  const characters = [...password];
-  if (characters.length < minPasswordLength) return `Use at least ${minPasswordLength} characters`;
-  if (password.length > maxPasswordLength) return `Use at most ${maxPasswordLength} characters`;
-  const name = normalizeUsername(username);
-  if (name && password.toLowerCase().includes(name)) return 'Must not be or contain the username';
-  if (new Set(characters).size === 1) return 'Must not be one character repeated';
-  return null;
-}
-
-/** Throws BAD_USER_INPUT naming `field` when the password breaks the policy. */
-export function assertPasswordPolicy(password: string, username: string, field: string): void {
-  const problem = passwordProblem(password, username);
-  if (problem) throw ValidationError.field(field, problem);
+/** Throws BAD_USER_INPUT naming `field` (and the rule) when the password breaks the policy. */
+export function assertPasswordPolicy(
+  password: string,
+  owner: PasswordOwner,
+  field: string,
+  options: PasswordPolicyOptions,
+): void {
+  const problem = passwordProblem(password, owner, options);
+  if (problem) throw ValidationError.field(field, problem.message, problem.rule);
 }
 
 /** The audit record of a password set: that it changed, never the hash. */
@@ -82,7 +74,12 @@ export async function createAccount(
 ) {
   requireAdmin(ctx.viewer);
   const username = normalizeUsername(input.username);
-  assertPasswordPolicy(input.password, username, 'input.password');
+  assertPasswordPolicy(
+    input.password,
+    { username, displayName: input.displayName },
+    'input.password',
+    ctx.passwordPolicy,
+  );
   const passwordHash = await hashPassword(input.password);
   return runMutation(ctx, info, async (w) => {
     const problems: FieldProblem[] = [];
@@ -173,9 +170,12 @@ export async function resetPassword(
   if (id === viewer.accountId) {
     throw ValidationError.field('id', 'Change your own password with changePassword, which asks for the current one');
   }
-  const account = await ctx.prisma.account.findUnique({ where: { id }, select: { username: true } });
+  const account = await ctx.prisma.account.findUnique({
+    where: { id },
+    select: { username: true, displayName: true },
+  });
   if (!account) throw new NotFoundError('Account', `Account:${id}`);
-  assertPasswordPolicy(newPassword, account.username, 'newPassword');
+  assertPasswordPolicy(newPassword, account, 'newPassword', ctx.passwordPolicy);
   const passwordHash = await hashPassword(newPassword);
   return runMutation(ctx, info, async (w) => {
     const { count } = await w.tx.account.updateMany({
@@ -184,17 +184,36 @@ export async function resetPassword(
     });
     if (!count) throw new NotFoundError('Account', `Account:${id}`);
     await revokeSessions(w.tx, id, w.now);
-    const [accountKey] = throttleKeys(account.username, null);
-    await w.tx.loginThrottle.deleteMany({ where: { key: accountKey?.key } });
+    await forgetName(w.tx, account.username);
     w.audit(passwordChanged(id));
     return w.tx.account.findUniqueOrThrow({ ...select, where: { id } });
   });
 }
 
 /**
+ * Lifts the sign-in locks and waits on an account's name, from every address (secretariat only): for
+ * an owner locked out by someone failing on purpose. Audited, with how many failures were forgotten;
+ * returns whether there was anything to lift.
+ */
+export async function unlockSignIn(w: Write, username: string): Promise<boolean> {
+  requireAdmin(w.viewer);
+  const name = normalizeUsername(username);
+  const account = await w.tx.account.findUnique({ where: { username: name }, select: { id: true } });
+  if (!account) throw new NotFoundError('Account', name);
+  const forgotten = await forgetName(w.tx, name);
+  w.audit({
+    action: 'UPDATE',
+    entity: 'Account',
+    entityId: account.id,
+    changes: { signInFailures: { before: forgotten, after: 0 } },
+  });
+  return forgotten > 0;
+}
+
+/**
  * The signed-in account changes its own password, proving it knows the current one; its other
- * sessions end, this one goes on. Wrong current passwords count against the sign-in throttle of the
- * account's name, so a stolen session cannot be used to guess the password.
+ * sessions end, this one goes on. Wrong current passwords count like failed sign-ins of the account's
+ * name from the caller's address, so a stolen session cannot be used to guess the password.
  */
 export async function changePassword(
   ctx: Context,
@@ -205,10 +224,15 @@ export async function changePassword(
   const viewer = viewerOf(ctx);
   const account = await ctx.prisma.account.findUniqueOrThrow({
     where: { id: viewer.accountId },
-    select: { username: true, passwordHash: true },
+    select: { username: true, displayName: true, passwordHash: true },
   });
-  assertPasswordPolicy(newPassword, account.username, 'newPassword');
-  const claims = await claimAttempt(ctx.prisma, throttleKeys(account.username, null), ctx.now, signInThrottle(ctx));
+  assertPasswordPolicy(newPassword, account, 'newPassword', ctx.passwordPolicy);
+  const claims = await claimAttempt(
+    ctx.prisma,
+    throttleKeys(account.username, ctx.clientAddress),
+    ctx.now,
+    signInThrottle(ctx),
+  );
   if (!(await verifyPassword(account.passwordHash, currentPassword))) {
     throw ValidationError.field('currentPassword', 'This is not your current password');
   }

@@ -4,7 +4,7 @@
 import { fileTypeFromBuffer } from 'file-type';
 import type { Evidence, Prisma, ReviewStatus } from '../../generated/prisma/client.ts';
 import { viewerOf, type Viewer } from '../context.ts';
-import { NotFoundError, ValidationError } from '../errors.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import { created, updated } from './audit.ts';
 import type { Write } from './mutation.ts';
 import { loadTaskVersion } from './tasks.ts';
@@ -177,6 +177,7 @@ export function addFileEvidence(w: Write, taskId: number, file: FileEvidence): P
 export async function reviewEvidence(
   w: Write,
   id: number,
+  version: number,
   decision: EvidenceDecision,
   note: string | null,
 ): Promise<Evidence> {
@@ -189,10 +190,20 @@ export async function reviewEvidence(
   if (!before) throw new NotFoundError('Evidence', `Evidence:${id}`);
   const task = await loadTaskVersion(w.tx, before.taskId, null);
   assertTaskAction(viewer, task, 'REVIEW_EVIDENCE');
-  const after = await w.tx.evidence.update({
-    where: { id },
-    data: { reviewStatus: decision, reviewedById: viewer.accountId, reviewedAt: w.now, reviewNote },
+  if (before.version !== version) throw new ConflictError('Evidence', `Evidence:${id}`, before.version);
+  // The version in the filter makes the second of two reviewers deciding at once lose, not overwrite.
+  const { count } = await w.tx.evidence.updateMany({
+    where: { id, version },
+    data: {
+      reviewStatus: decision,
+      reviewedById: viewer.accountId,
+      reviewedAt: w.now,
+      reviewNote,
+      version: { increment: 1 },
+    },
   });
+  if (count === 0) throw new ConflictError('Evidence', `Evidence:${id}`, version + 1);
+  const after = await w.tx.evidence.findUniqueOrThrow({ where: { id } });
   await w.tx.taskEvent.create({
     data: {
       taskId: before.taskId,

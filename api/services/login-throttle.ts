@@ -1,7 +1,14 @@
-// Sign-in throttling: failed attempts are counted per account name and per client address. After a
-// few failures in a row each further attempt must wait longer since the last failure (1 s, 2 s, 4 s
-// ... at most a minute), and after many the key is locked for a while. A name without an account is
-// counted exactly like one with an account, so the answers never tell whether an account exists.
+// Sign-in throttling. Failed attempts are counted per key: the name from one address ("pair"), the
+// name from anywhere ("account") and the address for any name ("address"). After a few failures in a
+// row each further attempt must wait longer since the last failure (1 s, 2 s, 4 s ... at most a
+// minute), and after many the key is locked: for LOGIN_LOCK_MINUTES, doubling with each further
+// failure, up to a day. A key forgets its failures only after a quiet spell once its wait is over,
+// never merely because a lock ended, so a short LOGIN_LOCK_MINUTES still stops unlimited guessing.
+//
+// The pair locks first (10 failures), so someone failing on purpose from one address locks the name
+// out of that address only; the name alone locks at 100, which only an attack from many addresses
+// reaches. The secretariat can lift the name's locks (unlockSignIn, resetPassword). A name without
+// an account is counted exactly like one with an account, so the answers never tell whether it exists.
 //
 // An attempt is counted as a failure *before* its password is checked (a compare-and-swap on the
 // key's row), and given back when it succeeds: so a burst of parallel guesses cannot all slip past
@@ -15,31 +22,49 @@ export interface KeyLimits {
   freeFailures: number;
   /** The wait after the first failure beyond the free ones; it doubles with each further failure. */
   firstDelaySeconds: number;
-  /** The longest wait between attempts. */
+  /** The longest wait between attempts before the key locks. */
   maxDelaySeconds: number;
-  /** Failures in a row after which the key is locked for `lockMinutes`. */
+  /** Failures in a row at which the key locks. */
   lockAfter: number;
-  /** How long a lock lasts; failures whose streak is older than this no longer count. */
+  /** How long the first lock lasts; each further failure doubles it. */
   lockMinutes: number;
+  /** The longest lock. */
+  maxLockMinutes: number;
+  /** Quiet time after the wait of the last failure ends, after which the key's failures are forgotten. */
+  memoryMinutes: number;
 }
 
 export interface ThrottlePolicy {
-  /** Keys "account:<name>": one person's account. */
+  /** Keys "pair:<name>@<address>": one name tried from one address. */
+  pair: KeyLimits;
+  /** Keys "account:<name>": one name tried from anywhere. */
   account: KeyLimits;
   /** Keys "address:<ip>": a whole office may share one address, so it allows more. */
   address: KeyLimits;
 }
 
-/** The tracker's policy: delays after 3 failures, an account name locked after 10, an address after 30. */
+const day = 24 * 60;
+
+/**
+ * The tracker's policy: waits after 3 failures; the pair locked at 10, the address at 30, the name
+ * alone at 100; locks of `lockMinutes` doubling up to a day. Names are remembered for a day of quiet,
+ * addresses (shared by offices, where typos add up) for an hour.
+ */
 export function throttlePolicy(lockMinutes: number): ThrottlePolicy {
-  const common = { freeFailures: 3, firstDelaySeconds: 1, maxDelaySeconds: 60, lockMinutes };
-  return { account: { ...common, lockAfter: 10 }, address: { ...common, lockAfter: 30 } };
+  const waits = { freeFailures: 3, firstDelaySeconds: 1, maxDelaySeconds: 60 };
+  const locks = { lockMinutes, maxLockMinutes: Math.max(lockMinutes, day) };
+  return {
+    pair: { ...waits, ...locks, lockAfter: 10, memoryMinutes: day },
+    account: { ...waits, ...locks, freeFailures: 100, lockAfter: 100, memoryMinutes: day },
+    address: { ...waits, ...locks, lockAfter: 30, memoryMinutes: Math.max(60, lockMinutes) },
+  };
 }
 
 /** The stored counters of one key. */
 export interface ThrottleState {
   failures: number;
   lastFailureAt: Date;
+  /** When the key's lock ends, while it is locked; kept for whoever looks at the table. */
   blockedUntil: Date | null;
 }
 
@@ -55,44 +80,61 @@ export function normalizeUsername(username: string): string {
   return username.trim().toLowerCase();
 }
 
-/** The keys an attempt counts against: the account name as typed, and the client address when known. */
+/** The key of a name from anywhere. */
+export const accountKey = (username: string) => `account:${normalizeUsername(username)}`;
+
+/** The prefix of every (name, address) key of a name. */
+export const pairKeyPrefix = (username: string) => `pair:${normalizeUsername(username)}@`;
+
+/**
+ * The keys an attempt counts against: the name from this address, the name, and the address. An
+ * attempt whose address is unknown counts as coming from one address, "unknown".
+ */
 export function throttleKeys(username: string, clientAddress: string | null): ThrottleKey[] {
-  const keys: ThrottleKey[] = [{ kind: 'account', key: `account:${normalizeUsername(username)}` }];
+  const keys: ThrottleKey[] = [
+    { kind: 'pair', key: `${pairKeyPrefix(username)}${clientAddress ?? 'unknown'}` },
+    { kind: 'account', key: accountKey(username) },
+  ];
   if (clientAddress) keys.push({ kind: 'address', key: `address:${clientAddress}` });
   return keys;
 }
 
 const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
 
-/** The failures that still count at `now`: a streak ends when its last failure is `lockMinutes` old. */
-export function currentFailures(state: ThrottleState | null, now: Date, limits: KeyLimits): number {
-  if (!state) return 0;
-  return state.lastFailureAt.getTime() + limits.lockMinutes * 60_000 <= now.getTime() ? 0 : state.failures;
+/** The wait after `failures` failures in a row, in seconds: none, a delay, or a lock. */
+export function waitAfter(failures: number, limits: KeyLimits): number {
+  if (failures < limits.freeFailures) return 0;
+  if (failures < limits.lockAfter) {
+    const doublings = Math.min(failures - limits.freeFailures, 30);
+    return Math.min(limits.maxDelaySeconds, limits.firstDelaySeconds * 2 ** doublings);
+  }
+  const doublings = Math.min(failures - limits.lockAfter, 30);
+  return Math.min(limits.maxLockMinutes, limits.lockMinutes * 2 ** doublings) * 60;
 }
 
-/** The wait after `failures` failures in a row, in seconds (0 while failures are free). */
-export function delayAfter(failures: number, limits: KeyLimits): number {
-  if (failures < limits.freeFailures) return 0;
-  const doublings = failures - limits.freeFailures;
-  return Math.min(limits.maxDelaySeconds, limits.firstDelaySeconds * 2 ** Math.min(doublings, 30));
+/** The failures that still count at `now`: forgotten once the wait of the last one is over by `memoryMinutes`. */
+export function currentFailures(state: ThrottleState | null, now: Date, limits: KeyLimits): number {
+  if (!state) return 0;
+  const forgetAt =
+    state.lastFailureAt.getTime() + (waitAfter(state.failures, limits) + limits.memoryMinutes * 60) * 1000;
+  return forgetAt <= now.getTime() ? 0 : state.failures;
 }
 
 /** Seconds to wait before an attempt on this key is checked, or null when it may be checked now. */
 export function refusal(state: ThrottleState | null, now: Date, limits: KeyLimits): number | null {
-  if (!state) return null;
-  if (state.blockedUntil && state.blockedUntil > now) return seconds(state.blockedUntil.getTime() - now.getTime());
-  const delay = delayAfter(currentFailures(state, now, limits), limits);
-  const allowedAt = state.lastFailureAt.getTime() + delay * 1000;
-  return delay > 0 && allowedAt > now.getTime() ? seconds(allowedAt - now.getTime()) : null;
+  const failures = currentFailures(state, now, limits);
+  if (!state || failures === 0) return null;
+  const allowedAt = state.lastFailureAt.getTime() + waitAfter(failures, limits) * 1000;
+  return allowedAt > now.getTime() ? seconds(allowedAt - now.getTime()) : null;
 }
 
-/** The counters after one more failure at `now`; the key is locked when the failures reach `lockAfter`. */
+/** The counters after one more failure at `now`. */
 export function afterFailure(state: ThrottleState | null, now: Date, limits: KeyLimits): ThrottleState {
   const failures = currentFailures(state, now, limits) + 1;
   return {
     failures,
     lastFailureAt: now,
-    blockedUntil: failures >= limits.lockAfter ? new Date(now.getTime() + limits.lockMinutes * 60_000) : null,
+    blockedUntil: failures >= limits.lockAfter ? new Date(now.getTime() + waitAfter(failures, limits) * 1000) : null,
   };
 }
 
@@ -163,18 +205,33 @@ async function giveBack(db: Db, claim: Claim): Promise<void> {
 }
 
 /**
- * The attempt succeeded: the account name's counters start again from nothing, while the address
- * only gets this attempt back (other people's failures from the same address still count).
+ * The attempt succeeded: the name's counters from this address start again from nothing, while the
+ * name and the address only get this attempt back (failures from elsewhere, or for other names,
+ * still count).
  */
 export async function settleSuccess(db: Db, claims: Claim[]): Promise<void> {
   for (const claim of claims) {
-    if (claim.kind === 'account') await db.loginThrottle.deleteMany({ where: { key: claim.key } });
+    if (claim.kind === 'pair') await db.loginThrottle.deleteMany({ where: { key: claim.key } });
     else await giveBack(db, claim);
   }
 }
 
-/** Forgets counters whose streak ended long enough ago that they no longer count. */
+/**
+ * Lifts every sign-in lock and wait on a name, from every address (the addresses' own counters
+ * stay); returns the failures forgotten: the name's count from anywhere, or its largest from one
+ * address.
+ */
+export async function forgetName(db: Db, username: string): Promise<number> {
+  const where = {
+    OR: [{ key: accountKey(username) }, { key: { startsWith: pairKeyPrefix(username) } }],
+  };
+  const counted = await db.loginThrottle.aggregate({ where, _max: { failures: true } });
+  await db.loginThrottle.deleteMany({ where });
+  return counted._max.failures ?? 0;
+}
+
+/** Forgets counters that can no longer count: older than the longest lock and memory. */
 export async function forgetOldFailures(db: Db, now: Date, policy: ThrottlePolicy): Promise<void> {
-  const longest = Math.max(policy.account.lockMinutes, policy.address.lockMinutes);
+  const longest = Math.max(...Object.values(policy).map((l: KeyLimits) => l.maxLockMinutes + l.memoryMinutes));
   await db.loginThrottle.deleteMany({ where: { lastFailureAt: { lt: new Date(now.getTime() - longest * 60_000) } } });
 }

@@ -8,9 +8,6 @@ const argon2Options = {
   parallelism: 1,
 } as const;
 
-export const minPasswordLength = 12;
-export const maxPasswordLength = 256;
-
 export function hashPassword(password: string): Promise<string> {
   return hash(password, argon2Options);
 }

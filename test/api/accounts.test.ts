@@ -6,6 +6,7 @@ import { expectError, fixturePassword, ok, startTestApi, type TestApi } from '..
 import { databaseKinds } from '../support/databases.ts';
 import { loadFixture, type Fixture } from '../support/fixture.ts';
 import { snapshotDatabase } from '../support/snapshot.ts';
+import { demoPassword } from '../../seeds/data/accounts.ts';
 
 const createAccount = `mutation ($input: CreateAccountInput!) {
   createAccount(input: $input) { id username displayName role disabled passwordChangedAt unit { id } person { id } }
@@ -65,7 +66,7 @@ describe.each(databaseKinds)('accounts and passwords on %s', (kind) => {
       role: 'UNIT_HEAD',
       unitId: g('Unit', fixture.units.justice.id),
       personId: g('Person', fixture.people.head.id),
-      password: 'Tư pháp Đạ Tẻh 2026',
+      password: 'Đạ Tẻh mùa lúa chín 2026',
       ...over,
     });
 
@@ -80,7 +81,7 @@ describe.each(databaseKinds)('accounts and passwords on %s', (kind) => {
         unit: { id: g('Unit', fixture.units.justice.id) },
         person: { id: g('Person', fixture.people.head.id) },
       });
-      const token = await api.signIn('head.ptp', 'Tư pháp Đạ Tẻh 2026');
+      const token = await api.signIn('head.ptp', 'Đạ Tẻh mùa lúa chín 2026');
       ok(await api.gql(tasks, {}, token));
       const [entry] = await auditedSince(since);
       const id = Number(data.createAccount.id.split(':')[1]);
@@ -142,6 +143,21 @@ describe.each(databaseKinds)('accounts and passwords on %s', (kind) => {
       for (const password of ['short', 'my head.new password', 'HEAD.NEW-2026-x', 'zzzzzzzzzzzzzz', 'y'.repeat(257)]) {
         const result = await refused(createAccount, { input: input({ username: 'head.new', password }) }, admin);
         expectError(result, 'BAD_USER_INPUT', 'input.password');
+      }
+    });
+
+    it("refuses a commonly used password or one containing the account's name, saying which rule", async () => {
+      const cases = [
+        { password: 'Password@2026', rule: 'COMMON', words: /commonly used/ },
+        { password: 'qwertyuiop 123!', rule: 'COMMON', words: /commonly used/ },
+        { password: 'TRUONG phong 2026', rule: 'CONTAINS_NAME', words: /name/ },
+      ];
+      for (const { password, rule, words } of cases) {
+        const result = await refused(createAccount, { input: input({ username: 'head.new', password }) }, admin);
+        const error = expectError(result, 'BAD_USER_INPUT', 'input.password');
+        expect(error.extensions?.fields, password).toEqual([
+          { field: 'input.password', rule, message: expect.stringMatching(words) },
+        ]);
       }
     });
 
@@ -267,11 +283,15 @@ describe.each(databaseKinds)('accounts and passwords on %s', (kind) => {
       expect(stored.passwordChangedAt).toEqual(api.clock.now);
     });
 
-    it('lifts a sign-in lock on the name', async () => {
+    it('lifts the sign-in locks on the name, from every address', async () => {
       const user = await account('locked.out');
-      const lockedUntil = new Date(api.clock.now.getTime() + 10 * 60_000);
-      await api.db.prisma.loginThrottle.create({
-        data: { key: 'account:locked.out', failures: 10, lastFailureAt: api.clock.now, blockedUntil: lockedUntil },
+      const lastFailureAt = api.clock.now;
+      const blockedUntil = new Date(lastFailureAt.getTime() + 10 * 60_000);
+      await api.db.prisma.loginThrottle.createMany({
+        data: [
+          { key: 'pair:locked.out@unknown', failures: 10, lastFailureAt, blockedUntil },
+          { key: 'account:locked.out', failures: 100, lastFailureAt, blockedUntil },
+        ],
       });
       await expect(api.signIn('locked.out')).rejects.toThrow(/TOO_MANY_ATTEMPTS/);
       ok(await api.gql(resetPassword, { id: g('Account', user.id), p: 'một mật khẩu mới' }, admin));
@@ -290,6 +310,13 @@ describe.each(databaseKinds)('accounts and passwords on %s', (kind) => {
       const committee = await api.signIn('committee');
       expectError(await refused(resetPassword, { id, p: 'a good new password' }, committee), 'FORBIDDEN');
     });
+
+    it('lets the published demo and fixture passwords be set outside production', async () => {
+      const user = await account('reset.demo');
+      ok(await api.gql(resetPassword, { id: g('Account', user.id), p: demoPassword }, admin));
+      await api.signIn('reset.demo', demoPassword);
+      ok(await api.gql(resetPassword, { id: g('Account', user.id), p: fixturePassword }, admin));
+    });
   });
 
   describe('changePassword', () => {
@@ -301,7 +328,7 @@ describe.each(databaseKinds)('accounts and passwords on %s', (kind) => {
       const data = ok(
         await api.gql<{ changePassword: boolean }>(
           changePassword,
-          { c: fixturePassword, n: 'cải cách hành chính' },
+          { c: fixturePassword, n: 'sông Đạ Tẻh chảy về Đồng Nai' },
           here,
         ),
       );
@@ -309,7 +336,7 @@ describe.each(databaseKinds)('accounts and passwords on %s', (kind) => {
       ok(await api.gql(tasks, {}, here));
       expectError(await api.gql(tasks, {}, elsewhere), 'UNAUTHENTICATED');
       await expect(api.signIn('change.me')).rejects.toThrow(/failed/);
-      await api.signIn('change.me', 'cải cách hành chính');
+      await api.signIn('change.me', 'sông Đạ Tẻh chảy về Đồng Nai');
       const [entry] = await auditedSince(since);
       expect(entry).toMatchObject({
         operation: 'changePassword',
@@ -332,6 +359,10 @@ describe.each(databaseKinds)('accounts and passwords on %s', (kind) => {
         'BAD_USER_INPUT',
         'newPassword',
       );
+      const common = await refused(changePassword, { c: fixturePassword, n: 'iloveyou2026!!' }, token);
+      expect(expectError(common, 'BAD_USER_INPUT', 'newPassword').extensions?.fields).toMatchObject([
+        { field: 'newPassword', rule: 'COMMON' },
+      ]);
       ok(await api.gql(tasks, {}, token));
       await api.signIn('change.wrong');
       expectError(await api.gql(changePassword, { c: fixturePassword, n: 'a good new password' }), 'UNAUTHENTICATED');
@@ -359,5 +390,37 @@ describe.each(databaseKinds)('accounts and passwords on %s', (kind) => {
     expect(await auditedSince(since)).toMatchObject([
       { operation: 'logout', action: 'SIGN_OUT', entity: 'Account', entityId: user.id, actorId: user.id },
     ]);
+  });
+});
+
+describe.each(databaseKinds)('published passwords in production on %s', (kind) => {
+  let api: TestApi;
+  let fixture: Fixture;
+  let admin: string;
+
+  beforeAll(async () => {
+    api = await startTestApi(kind, { env: { NODE_ENV: 'production' } });
+    fixture = await loadFixture(api.db.prisma);
+    admin = await api.signIn('admin');
+  });
+  afterAll(() => api.close());
+
+  it("refuses the demo's and the tests' passwords, and one containing them, for every way of setting one", async () => {
+    const id = `Account:${fixture.accounts.analyst.id}`;
+    for (const p of [demoPassword, fixturePassword, `${demoPassword}-prod`]) {
+      const error = expectError(await api.gql(resetPassword, { id, p }, admin), 'BAD_USER_INPUT', 'newPassword');
+      expect(error.extensions?.fields).toMatchObject([
+        { rule: 'PUBLISHED', message: expect.stringMatching(/printed/) },
+      ]);
+    }
+    const input = { username: 'new.analyst', displayName: 'Phân tích', role: 'ANALYST', password: demoPassword };
+    expectError(await api.gql(createAccount, { input }, admin), 'BAD_USER_INPUT', 'input.password');
+    const token = await api.signIn('analyst');
+    expectError(
+      await api.gql(changePassword, { c: fixturePassword, n: demoPassword }, token),
+      'BAD_USER_INPUT',
+      'newPassword',
+    );
+    ok(await api.gql(resetPassword, { id, p: 'tulip orbit gravel 71' }, admin));
   });
 });

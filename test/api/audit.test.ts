@@ -437,4 +437,22 @@ describe.each(databaseKinds)('auditing reference data on %s', (kind) => {
     );
     expect(await api.db.prisma.taskEvent.findUniqueOrThrow({ where: { id: event.id } })).toEqual(event);
   });
+
+  it('refuses to TRUNCATE the audit log or the timeline, directly or by cascade', async () => {
+    const counts = async () => [await api.db.prisma.auditEntry.count(), await api.db.prisma.taskEvent.count()];
+    const before = await counts();
+    expect(before.every((n) => n > 0)).toBe(true);
+    for (const statement of [
+      'TRUNCATE "AuditEntry"',
+      'TRUNCATE "TaskEvent"',
+      'TRUNCATE "TaskEvent", "AuditEntry"',
+      'TRUNCATE "Task" CASCADE',
+      'TRUNCATE "Account" CASCADE',
+    ]) {
+      await expect(api.db.prisma.$executeRawUnsafe(statement), statement).rejects.toThrow(
+        /append-only: TRUNCATE refused/,
+      );
+    }
+    expect(await counts()).toEqual(before);
+  });
 });

@@ -270,3 +270,146 @@ describe.each(databaseKinds)('sign-in throttling on %s', (kind) => {
     }
   });
 });
+
+describe.each(databaseKinds)('a name locked on purpose on %s', (kind) => {
+  let api: TestApi;
+  let passwordHash: string;
+  const start = new Date('2026-03-10T03:00:00Z');
+  const login = 'mutation ($u: String!, $p: String!) { login(username: $u, password: $p) { token } }';
+  const unlock = 'mutation ($u: String!) { unlockSignIn(username: $u) }';
+
+  beforeAll(async () => {
+    api = await startTestApi(kind, { now: start, env: { TRUST_PROXY: 'true' } });
+    await loadFixture(api.db.prisma);
+    passwordHash = await hashPassword(fixturePassword);
+  });
+  afterAll(() => api.close());
+
+  const account = (username: string) =>
+    api.db.prisma.account.create({ data: { username, displayName: username, role: 'ANALYST', passwordHash } });
+  const attempt = (username: string, password: string, address: string) =>
+    api.gql<{ login: { token: string } }>(login, { u: username, p: password }, null, { 'x-forwarded-for': address });
+  const at = (seconds: number) => {
+    api.clock.now = new Date(start.getTime() + seconds * 1000);
+  };
+  const retryAfter = (result: GraphQLResult<unknown>) =>
+    expectError(result, 'TOO_MANY_ATTEMPTS').extensions?.retryAfterSeconds;
+
+  /** Ten wrong passwords for a name from one address, each as soon as allowed; returns the time of the last. */
+  async function failTenTimes(username: string, address: string, from: number): Promise<number> {
+    let seconds = from;
+    for (let failure = 1; failure <= 10; failure += 1) {
+      at(seconds);
+      expectError(await attempt(username, `wrong password ${failure}`, address), 'UNAUTHENTICATED');
+      if (failure >= 3 && failure < 10) seconds += Math.min(60, 2 ** (failure - 3));
+    }
+    return seconds;
+  }
+
+  it('locks the name from the attacking address only: its owner signs in from another', async () => {
+    await account('target.one');
+    try {
+      const lockedAt = await failTenTimes('target.one', '203.0.113.66', 0);
+      expect(retryAfter(await attempt('target.one', fixturePassword, '203.0.113.66'))).toBe(15 * 60);
+      ok(await attempt('target.one', fixturePassword, '198.51.100.20'));
+      // The owner's success leaves the attacker's lock in place.
+      at(lockedAt + 60);
+      expect(retryAfter(await attempt('target.one', fixturePassword, '203.0.113.66'))).toBe(15 * 60 - 60);
+    } finally {
+      api.clock.now = start;
+    }
+  });
+
+  it('locks the name from anywhere only after 100 failures, which the secretariat can lift, audited', async () => {
+    const owner = await account('target.many');
+    try {
+      at(0);
+      // An attack from many addresses, one guess each: no address, and no (name, address) pair, is slowed.
+      for (let i = 1; i <= 99; i += 1) {
+        expectError(await attempt('target.many', 'wrong password', `198.18.0.${i}`), 'UNAUTHENTICATED');
+      }
+      ok(await attempt('target.many', fixturePassword, '198.51.100.21'));
+      expectError(await attempt('target.many', 'wrong password', '198.18.0.100'), 'UNAUTHENTICATED');
+      expect(retryAfter(await attempt('target.many', fixturePassword, '198.51.100.21'))).toBe(15 * 60);
+
+      const committee = await api.signIn('committee');
+      expectError(await api.gql(unlock, { u: 'target.many' }, committee), 'FORBIDDEN');
+      const admin = await api.signIn('admin');
+      expectError(await api.gql(unlock, { u: 'nobody.here' }, admin), 'NOT_FOUND');
+      const since = (await api.db.prisma.auditEntry.aggregate({ _max: { id: true } }))._max.id ?? 0;
+      expect(ok(await api.gql<{ unlockSignIn: boolean }>(unlock, { u: ' Target.Many ' }, admin)).unlockSignIn).toBe(
+        true,
+      );
+      expect(await api.db.prisma.auditEntry.findMany({ where: { id: { gt: since } } })).toMatchObject([
+        {
+          operation: 'unlockSignIn',
+          action: 'UPDATE',
+          entity: 'Account',
+          entityId: owner.id,
+          changes: { signInFailures: { before: 100, after: 0 } },
+        },
+      ]);
+      ok(await attempt('target.many', fixturePassword, '198.51.100.21'));
+      expect(ok(await api.gql<{ unlockSignIn: boolean }>(unlock, { u: 'target.many' }, admin)).unlockSignIn).toBe(
+        false,
+      );
+    } finally {
+      api.clock.now = start;
+    }
+  });
+
+  it("lifts a name's lock from the attacking address too, but not that address's own counter", async () => {
+    await account('target.two');
+    try {
+      const lockedAt = await failTenTimes('target.two', '203.0.113.67', 0);
+      at(lockedAt + 1);
+      const admin = await api.signIn('admin');
+      ok(await api.gql(unlock, { u: 'target.two' }, admin));
+      // The address itself failed ten times in a row: it still waits its minute.
+      expect(retryAfter(await attempt('target.two', fixturePassword, '203.0.113.67'))).toBe(59);
+      at(lockedAt + 60);
+      ok(await attempt('target.two', fixturePassword, '203.0.113.67'));
+    } finally {
+      api.clock.now = start;
+    }
+  });
+});
+
+describe.each(databaseKinds)('a short LOGIN_LOCK_MINUTES on %s', (kind) => {
+  let api: TestApi;
+  const start = new Date('2026-03-10T03:00:00Z');
+  const login = 'mutation ($u: String!, $p: String!) { login(username: $u, password: $p) { token } }';
+
+  beforeAll(async () => {
+    api = await startTestApi(kind, { now: start, env: { LOGIN_LOCK_MINUTES: '1' } });
+    await loadFixture(api.db.prisma);
+  });
+  afterAll(() => api.close());
+
+  const attempt = (password: string) => api.gql(login, { u: 'analyst', p: password });
+  const at = (seconds: number) => {
+    api.clock.now = new Date(start.getTime() + seconds * 1000);
+  };
+
+  it('doubles each lock instead of starting over when one ends, until a success', async () => {
+    let seconds = 0;
+    const waits: unknown[] = [];
+    for (let failure = 1; failure <= 14; failure += 1) {
+      at(seconds);
+      expectError(await attempt(`wrong password ${failure}`), 'UNAUTHENTICATED');
+      if (failure < 3) continue;
+      // Asked again at once, with the right password: refused, saying how long to wait.
+      const retry = expectError(await attempt(fixturePassword), 'TOO_MANY_ATTEMPTS').extensions?.retryAfterSeconds;
+      waits.push(retry);
+      seconds += Number(retry);
+    }
+    expect(waits).toEqual([1, 2, 4, 8, 16, 32, 60, 60, 120, 240, 480, 960]);
+    at(seconds - 1);
+    expectError(await attempt(fixturePassword), 'TOO_MANY_ATTEMPTS');
+    at(seconds);
+    ok(await attempt(fixturePassword));
+    // The success started the name's count again.
+    expectError(await attempt('wrong password again'), 'UNAUTHENTICATED');
+    ok(await attempt(fixturePassword));
+  });
+});

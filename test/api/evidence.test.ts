@@ -14,7 +14,7 @@ import { loadFixture, type Fixture } from '../support/fixture.ts';
 import { snapshotDatabase } from '../support/snapshot.ts';
 
 const evidenceFields = `id kind title documentNumber documentDate issuer url fileSha256 fileSize mimeType fileName
-  downloadUrl reviewStatus reviewNote reviewedAt submittedAt submittedBy { username } reviewedBy { username }`;
+  downloadUrl reviewStatus reviewNote reviewedAt version submittedAt submittedBy { username } reviewedBy { username }`;
 
 const addEvidence = `mutation ($taskId: ID!, $input: AddEvidenceInput!) {
   addEvidence(taskId: $taskId, input: $input) { ${evidenceFields} }
@@ -22,8 +22,8 @@ const addEvidence = `mutation ($taskId: ID!, $input: AddEvidenceInput!) {
 const uploadEvidence = `mutation ($taskId: ID!, $title: String!, $file: File!) {
   uploadEvidence(taskId: $taskId, title: $title, file: $file) { ${evidenceFields} }
 }`;
-const reviewEvidence = `mutation ($id: ID!, $decision: EvidenceDecision!, $note: String) {
-  reviewEvidence(id: $id, decision: $decision, note: $note) { ${evidenceFields} }
+const reviewEvidence = `mutation ($id: ID!, $version: Int!, $decision: EvidenceDecision!, $note: String) {
+  reviewEvidence(id: $id, version: $version, decision: $decision, note: $note) { ${evidenceFields} }
 }`;
 
 interface EvidenceView {
@@ -38,6 +38,7 @@ interface EvidenceView {
   fileSize: number | null;
   mimeType: string | null;
   fileName: string | null;
+  version: number;
   downloadUrl: string | null;
   reviewStatus: string;
   reviewNote: string | null;
@@ -427,7 +428,7 @@ describe.each(databaseKinds)('evidence of tasks on %s', (kind) => {
           ok(
             await api.gql<{ reviewEvidence: EvidenceView }>(
               reviewEvidence,
-              { id: evidence.id, decision: 'ACCEPTED' },
+              { id: evidence.id, version: 1, decision: 'ACCEPTED' },
               as('committee'),
             ),
           ).reviewEvidence,
@@ -456,13 +457,17 @@ describe.each(databaseKinds)('evidence of tasks on %s', (kind) => {
       await refused(async () => {
         for (const note of [undefined, null, '   ']) {
           expectError(
-            await api.gql(reviewEvidence, { id: evidence.id, decision: 'REJECTED', note }, as('committee')),
+            await api.gql(reviewEvidence, { id: evidence.id, version: 1, decision: 'REJECTED', note }, as('committee')),
             'BAD_USER_INPUT',
             'note',
           );
         }
         expectError(
-          await api.gql(reviewEvidence, { id: evidence.id, decision: 'REJECTED', note: 'x'.repeat(2001) }, as('admin')),
+          await api.gql(
+            reviewEvidence,
+            { id: evidence.id, version: 1, decision: 'REJECTED', note: 'x'.repeat(2001) },
+            as('admin'),
+          ),
           'BAD_USER_INPUT',
           'note',
         );
@@ -472,7 +477,7 @@ describe.each(databaseKinds)('evidence of tasks on %s', (kind) => {
           ok(
             await api.gql<{ reviewEvidence: EvidenceView }>(
               reviewEvidence,
-              { id: evidence.id, decision: 'REJECTED', note: 'Sai số hiệu văn bản' },
+              { id: evidence.id, version: 1, decision: 'REJECTED', note: 'Sai số hiệu văn bản' },
               as('admin'),
             ),
           ).reviewEvidence,
@@ -487,13 +492,64 @@ describe.each(databaseKinds)('evidence of tasks on %s', (kind) => {
       });
     });
 
+    it('names the version it read: an outdated one gets CONFLICT and changes nothing', async () => {
+      const evidence = await newEvidence();
+      expect(evidence.version).toBe(1);
+      const accepted = ok(
+        await api.gql<{ reviewEvidence: EvidenceView }>(
+          reviewEvidence,
+          { id: evidence.id, version: 1, decision: 'ACCEPTED' },
+          as('committee'),
+        ),
+      ).reviewEvidence;
+      expect(accepted).toMatchObject({ reviewStatus: 'ACCEPTED', version: 2 });
+      await refused(async () => {
+        const stale = { id: evidence.id, version: 1, decision: 'REJECTED', note: 'Sai số hiệu' };
+        const error = expectError(await api.gql(reviewEvidence, stale, as('admin')), 'CONFLICT');
+        expect(error.extensions?.currentVersion).toBe(2);
+      });
+      const rejected = ok(
+        await api.gql<{ reviewEvidence: EvidenceView }>(
+          reviewEvidence,
+          { id: evidence.id, version: 2, decision: 'REJECTED', note: 'Sai số hiệu' },
+          as('admin'),
+        ),
+      ).reviewEvidence;
+      expect(rejected).toMatchObject({ reviewStatus: 'REJECTED', version: 3 });
+    });
+
+    it('lets only one of two reviewers deciding at once succeed; the other gets CONFLICT', async () => {
+      for (let round = 0; round < 5; round += 1) {
+        const evidence = await newEvidence();
+        const events = await api.db.prisma.taskEvent.count({ where: { type: 'EVIDENCE_REVIEWED' } });
+        const results = await Promise.all([
+          api.gql(reviewEvidence, { id: evidence.id, version: 1, decision: 'ACCEPTED' }, as('committee')),
+          api.gql(reviewEvidence, { id: evidence.id, version: 1, decision: 'REJECTED', note: 'Giả mạo' }, as('admin')),
+        ]);
+        const [winner, loser] = results[0].errors ? [results[1], results[0]] : [results[0], results[1]];
+        ok(winner);
+        expect(expectError(loser, 'CONFLICT').extensions?.currentVersion).toBe(2);
+        const stored = await api.db.prisma.evidence.findUniqueOrThrow({
+          where: { id: Number(evidence.id.split(':')[1]) },
+        });
+        expect(stored.version).toBe(2);
+        expect(await api.db.prisma.taskEvent.count({ where: { type: 'EVIDENCE_REVIEWED' } })).toBe(events + 1);
+      }
+    });
+
     it('is for the committee and the secretariat only', async () => {
       const evidence = await newEvidence();
       await refused(async () => {
         for (const who of ['analyst', 'head.pnv', 'head.annhon']) {
-          expectError(await api.gql(reviewEvidence, { id: evidence.id, decision: 'ACCEPTED' }, as(who)), 'FORBIDDEN');
+          expectError(
+            await api.gql(reviewEvidence, { id: evidence.id, version: 1, decision: 'ACCEPTED' }, as(who)),
+            'FORBIDDEN',
+          );
         }
-        expectError(await api.gql(reviewEvidence, { id: evidence.id, decision: 'ACCEPTED' }), 'UNAUTHENTICATED');
+        expectError(
+          await api.gql(reviewEvidence, { id: evidence.id, version: 1, decision: 'ACCEPTED' }),
+          'UNAUTHENTICATED',
+        );
       });
     });
 
@@ -503,15 +559,19 @@ describe.each(databaseKinds)('evidence of tasks on %s', (kind) => {
       });
       await refused(async () => {
         expectError(
-          await api.gql(reviewEvidence, { id: g('Evidence', onCompleted.id), decision: 'ACCEPTED' }, as('committee')),
+          await api.gql(
+            reviewEvidence,
+            { id: g('Evidence', onCompleted.id), version: 1, decision: 'ACCEPTED' },
+            as('committee'),
+          ),
           'INVALID_TRANSITION',
         );
         expectError(
-          await api.gql(reviewEvidence, { id: 'Evidence:999999', decision: 'ACCEPTED' }, as('committee')),
+          await api.gql(reviewEvidence, { id: 'Evidence:999999', version: 1, decision: 'ACCEPTED' }, as('committee')),
           'NOT_FOUND',
         );
         expectError(
-          await api.gql(reviewEvidence, { id: taskId, decision: 'ACCEPTED' }, as('committee')),
+          await api.gql(reviewEvidence, { id: taskId, version: 1, decision: 'ACCEPTED' }, as('committee')),
           'BAD_USER_INPUT',
           'id',
         );

@@ -947,6 +947,7 @@ const cases: Record<string, Case> = {
     prepare: (w) => taskIn(w, 'IN_PROGRESS', true),
     args: (w, p) => ({
       id: id('Evidence', g('Evidence', p.evidenceId as number), 'required', [], [g('Evidence', w.closed.evidence)]),
+      version: version(1),
       decision: enumOf(['ACCEPTED', 'REJECTED'], 'ACCEPTED', 'required', ['PENDING']),
       note: text(OMIT, 'optional', 2000),
     }),
@@ -1084,6 +1085,18 @@ const cases: Record<string, Case> = {
       fc.constant({ id: g('Account', w.f.accounts.admin.id) }),
     ],
     related: ['id', 'newPassword'],
+  },
+  unlockSignIn: {
+    caller: 'admin',
+    args: () => ({
+      username: fixed('fuzz.target', 'required', [
+        fc.constantFrom('nobody', 'fuzz.nobody'),
+        overlong(60),
+        withControl,
+        withLoneSurrogate,
+        notAString,
+      ]),
+    }),
   },
   changePassword: {
     caller: 'self',

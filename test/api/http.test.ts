@@ -205,7 +205,21 @@ describe.each(databaseKinds)('HTTP hardening on %s', (kind) => {
     it("keeps a caller's well-formed request id and replaces any other", async () => {
       const kept = await t.post({ query: '{ me { id } }' }, { 'x-request-id': 'lb-7f3a9c21.0042' });
       expect(kept.headers.get('x-request-id')).toBe('lb-7f3a9c21.0042');
-      for (const bad of ['short', 'x'.repeat(101), 'has spaces in it', '<script>alert(1)</script>']) {
+      const longest = `lb-${'7f3a9c21'.repeat(7)}.0042`;
+      expect(longest).toHaveLength(64);
+      const kept64 = await t.post({ query: '{ me { id } }' }, { 'x-request-id': longest });
+      expect(kept64.headers.get('x-request-id')).toBe(longest);
+      for (const bad of [
+        'short',
+        `${longest}1`,
+        'x'.repeat(101),
+        'has spaces in it',
+        '<script>alert(1)</script>',
+        '-starts-with-a-dash',
+        '../../etc/passwd',
+        'id\twith-a-tab',
+        'café-request-0001',
+      ]) {
         const replaced = await t.post({ query: '{ me { id } }' }, { 'x-request-id': bad });
         expect(replaced.headers.get('x-request-id')).toMatch(uuid);
       }

@@ -178,6 +178,46 @@ describe.each(databaseKinds)('in production on %s', (kind) => {
     expect(argument.errors?.[0]?.message).not.toMatch(/Did you mean/);
   });
 
+  it('gives an anonymous caller no suggestion at all: enum values, input fields, literal or in variables', async () => {
+    const byFilter = 'query ($f: TaskFilter) { tasks(filter: $f) { totalCount } }';
+    const cases: [string, Record<string, unknown>][] = [
+      ['{ tasks(filter: { status: { in: [NOT_STARTD] } }) { totalCount } }', {}],
+      ['{ tasks(orderBy: { field: DEADLIN }) { totalCount } }', {}],
+      ['mutation { reviewEvidence(id: "Evidence:1", version: 1, decision: ACCEPT) { id } }', {}],
+      [byFilter, { f: { status: { in: ['NOT_STARTD'] } } }],
+      [byFilter, { f: { titel: { contains: 'x' } } }],
+      ['query ($s: TaskStatus!) { tasks(filter: { status: { in: [$s] } }) { totalCount } }', { s: 'NOT_STARTD' }],
+      ['{ tasks(filter: { titel: { contains: "x" } }) { totalCount } }', {}],
+      ['query ($f: TaskFiltr) { tasks(filter: $f) { totalCount } }', {}],
+      ['{ tasks { nodes { ... on Tsk { id } } } }', {}],
+    ];
+    for (const [query, variables] of cases) {
+      for (const caller of [null, 'not-a-live-session-token-0123456789']) {
+        const result = await api.gql(query, variables, caller);
+        expect(result.errors?.length, query).toBeGreaterThan(0);
+        for (const error of result.errors ?? []) {
+          expect(error.message, query).not.toMatch(/Did you mean|NOT_STARTED|"DEADLINE"|"ACCEPTED"|"title"/);
+        }
+      }
+    }
+    // The error itself keeps its code and location.
+    const error = (await api.gql(cases[0]?.[0] ?? '', {}))?.errors?.[0];
+    expect(error).toMatchObject({
+      message: 'Value "NOT_STARTD" does not exist in "TaskStatus" enum. [Suggestion hidden]',
+      locations: [{ line: 1, column: 34 }],
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    });
+  });
+
+  it('still suggests enum values and input fields to a signed-in caller, who may read the schema', async () => {
+    const result = await api.gql(
+      'query ($f: TaskFilter) { tasks(filter: $f) { totalCount } }',
+      { f: { status: { in: ['NOT_STARTD'] } } },
+      token,
+    );
+    expect(result.errors?.[0]?.message).toMatch(/Did you mean the enum value "NOT_STARTED"\?/);
+  });
+
   it('refuses introspection to an anonymous caller, before anything runs', async () => {
     for (const query of ['{ __schema { queryType { name } } }', '{ __type(name: "Task") { name } }']) {
       const response = await api.app.fetch(

@@ -424,7 +424,7 @@ const cases: MutationCase[] = [
   },
   {
     name: 'reviewEvidence',
-    document: 'mutation ($id: ID!) { reviewEvidence(id: $id, decision: ACCEPTED) { id reviewStatus } }',
+    document: 'mutation ($id: ID!) { reviewEvidence(id: $id, version: 1, decision: ACCEPTED) { id reviewStatus } }',
     variables: (_f, _n, p) => ({ id: g('Evidence', p.evidenceId ?? 0) }),
     prepare: withEvidenceToReview,
     allowed: ['committee', 'admin'],
@@ -492,6 +492,12 @@ const cases: MutationCase[] = [
     document: 'mutation ($id: ID!, $p: String!) { resetPassword(id: $id, newPassword: $p) { id } }',
     variables: (_f, n, p) => ({ id: g('Account', p.accountId ?? 0), p: `mật khẩu mới số ${n}` }),
     prepare: withAccount,
+    allowed: ['admin'],
+  },
+  {
+    name: 'unlockSignIn',
+    document: 'mutation ($u: String!) { unlockSignIn(username: $u) }',
+    variables: () => ({ u: 'analyst' }),
     allowed: ['admin'],
   },
   {

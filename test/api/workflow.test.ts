@@ -47,7 +47,7 @@ const steps = {
 
 const comment = `mutation ($id: ID!, $note: String!) { commentOnTask(id: $id, note: $note) { type note actor { displayName } } }`;
 const addDocument = `mutation ($taskId: ID!, $input: AddEvidenceInput!) { addEvidence(taskId: $taskId, input: $input) { id reviewStatus } }`;
-const reviewEvidence = `mutation ($id: ID!, $decision: EvidenceDecision!, $note: String) { reviewEvidence(id: $id, decision: $decision, note: $note) { id reviewStatus } }`;
+const reviewEvidence = `mutation ($id: ID!, $version: Int!, $decision: EvidenceDecision!, $note: String) { reviewEvidence(id: $id, version: $version, decision: $decision, note: $note) { id reviewStatus } }`;
 const requestExtension = `mutation ($taskId: ID!, $date: Date!, $reason: String!) { requestExtension(taskId: $taskId, requestedDeadline: $date, reason: $reason) { id status previousDeadline requestedDeadline } }`;
 const decideExtension = `mutation ($id: ID!, $decision: ExtensionDecision!, $note: String) { decideExtension(id: $id, decision: $decision, note: $note) { id status decisionNote task { ${taskFields} } } }`;
 const withdrawExtension = `mutation ($id: ID!) { withdrawExtension(id: $id) { id status } }`;
@@ -182,7 +182,13 @@ describe.each(databaseKinds)('the task workflow on %s', (kind) => {
     expect(await snapshotDatabase(api.db.prisma)).toEqual(before);
 
     const evidence = await addEvidence(task.id);
-    ok(await api.gql(reviewEvidence, { id: evidence.id, decision: 'REJECTED', note: 'Sai số hiệu' }, as('committee')));
+    ok(
+      await api.gql(
+        reviewEvidence,
+        { id: evidence.id, version: 1, decision: 'REJECTED', note: 'Sai số hiệu' },
+        as('committee'),
+      ),
+    );
     task = await read(task.id);
     expectError(await step('submit', 'head.pnv', { id: task.id, version: task.version }), 'BAD_USER_INPUT', 'id');
   });
@@ -501,7 +507,13 @@ describe.each(databaseKinds)('the task workflow on %s', (kind) => {
     task = await stepOk('start', 'head.pnv', task);
     const evidence = await addEvidence(task.id);
     task = await stepOk('submit', 'head.pnv', task);
-    ok(await api.gql(reviewEvidence, { id: evidence.id, decision: 'REJECTED', note: 'Giả mạo' }, as('committee')));
+    ok(
+      await api.gql(
+        reviewEvidence,
+        { id: evidence.id, version: 1, decision: 'REJECTED', note: 'Giả mạo' },
+        as('committee'),
+      ),
+    );
     expectError(await step('approve', 'committee', { id: task.id, version: task.version }), 'BAD_USER_INPUT', 'id');
     expect((await stepOk('return', 'committee', task, { reason: 'Minh chứng không hợp lệ' })).status).toBe('RETURNED');
   });

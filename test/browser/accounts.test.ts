@@ -1,7 +1,8 @@
 // Accounts and the audit log through the built UI in Chromium, over the demo data: the secretariat
 // creates a unit head's account (refused first for a missing unit, then by the API for a username in
-// use, then for a password containing the username), finds it in the list and disables it; the
-// account cannot sign in. The secretariat enables it again and resets its password, and it signs in.
+// use, then for passwords containing the username or the holder's name, or commonly used), finds it in
+// the list and disables it; the account cannot sign in. The secretariat enables it again, resets its
+// password and lifts a sign-in lock (there is none), and it signs in.
 // The audit log shows the secretariat's createAccount and updateAccount entries. An analyst reads the
 // audit log (without account entries), filters it by actor and follows a task's link, but has no
 // Accounts menu and is refused the accounts page.
@@ -15,7 +16,7 @@ const secretariat = 'Phòng Nội vụ (Thư ký CCHC)';
 const username = 'head.tuphap';
 const displayName = 'Trưởng phòng Tư pháp';
 const unitName = 'Phòng Tư pháp';
-const firstPassword = 'Tu-phap#Da-Teh-2026';
+const firstPassword = 'Lam-Dong#Da-Teh-2026';
 const resetTo = 'Mat-khau-moi@PTP-2026';
 
 describe.skipIf(!runs)('accounts and the audit log in a browser', () => {
@@ -101,6 +102,13 @@ describe.skipIf(!runs)('accounts and the audit log in a browser', () => {
     await page.getByLabel(/^Mật khẩu/).fill(`${username}-2026`);
     await save.click();
     await page.getByText('Mật khẩu không được chứa tên đăng nhập').waitFor();
+    // The API's policy, in the user's language: the holder's name, a commonly used password.
+    await page.getByLabel(/^Mật khẩu/).fill('Tu-phap#Da-Teh-2026');
+    await save.click();
+    await page.getByText('Mật khẩu không được chứa họ tên người dùng').waitFor();
+    await page.getByLabel(/^Mật khẩu/).fill('Password@2026');
+    await save.click();
+    await page.getByText('Mật khẩu này quá phổ biến').waitFor();
     await page.getByLabel(/^Mật khẩu/).fill(firstPassword);
     await save.click();
 
@@ -140,6 +148,12 @@ describe.skipIf(!runs)('accounts and the audit log in a browser', () => {
     await dialog.getByLabel(/^Nhập lại mật khẩu mới/).fill(resetTo);
     await dialog.getByRole('button', { name: 'Đặt lại mật khẩu' }).click();
     await dialog.waitFor({ state: 'hidden' });
+
+    // Lifting a sign-in lock: there is none on this name.
+    await page.getByRole('button', { name: 'Gỡ chặn đăng nhập' }).click();
+    await page.getByText(`Gỡ chặn đăng nhập cho ${displayName}?`).waitFor();
+    await page.getByRole('dialog').getByRole('button', { name: 'Gỡ chặn đăng nhập' }).click();
+    await page.getByText(`${displayName} không bị chặn đăng nhập`).waitFor();
   });
 
   test("the audit log shows the secretariat's account changes", async () => {

@@ -64,7 +64,11 @@ export async function startServer(): Promise<TestServer> {
     const adminDist = path.join(workDir, 'admin');
     await buildAdmin(adminDist);
     db = await openDatabase({ dataDir: 'memory://' });
-    await prepareDatabase(db, { demoData: true, initialAdminPassword: undefined }, pino({ level: 'silent' }));
+    await prepareDatabase(
+      db,
+      { environment: 'test', demoData: true, initialAdminPassword: undefined },
+      pino({ level: 'silent' }),
+    );
     const app = createApp({
       db,
       config: loadConfig({

@@ -114,7 +114,7 @@ describe.each(databaseKinds)('backup and restore on %s', (kind) => {
     // The source: the demo data and one uploaded file.
     const source = await newTarget('source');
     const sourceDb = await source.open();
-    await prepareDatabase(sourceDb, { demoData: true, initialAdminPassword: undefined }, quiet);
+    await prepareDatabase(sourceDb, { environment: 'test', demoData: true, initialAdminPassword: undefined }, quiet);
     const sourceApp = createApp({ db: sourceDb, config: loadConfig({ NODE_ENV: 'test', ...source.env }) });
     const head = await signIn(sourceApp, 'head.pnv');
     const task = (await gql(sourceApp, '{ me { unit { id } } }', {}, head)).data?.me.unit.id as string;

@@ -20,13 +20,13 @@ describe('the first start on the embedded database in a data directory', () => {
 
   it('migrates and loads the demo data, and a restart keeps every row without loading again', async () => {
     const first = await openDatabase({ dataDir: dir });
-    await prepareDatabase(first, { demoData: true, initialAdminPassword: undefined }, quiet);
+    await prepareDatabase(first, { environment: 'test', demoData: true, initialAdminPassword: undefined }, quiet);
     const loaded = await snapshotDatabase(first.prisma);
     expect(loaded.Task?.length).toBeGreaterThanOrEqual(40);
     await first.close();
 
     const second = await openDatabase({ dataDir: dir });
-    await prepareDatabase(second, { demoData: true, initialAdminPassword: undefined }, quiet);
+    await prepareDatabase(second, { environment: 'test', demoData: true, initialAdminPassword: undefined }, quiet);
     expect(await snapshotDatabase(second.prisma)).toEqual(loaded);
     expect((await migrationStatus(second.adapterFactory)).applied).toBe(true);
     await second.close();
@@ -37,12 +37,12 @@ describe.each(databaseKinds)('starting a real deployment (no demo data) on %s', 
   it('refuses to start without an account or a first password, saying what to set', async () => {
     const db = await createTestDatabase(kind);
     try {
-      await expect(prepareDatabase(db, { demoData: false, initialAdminPassword: undefined }, quiet)).rejects.toThrow(
-        /INITIAL_ADMIN_PASSWORD/,
-      );
-      await expect(prepareDatabase(db, { demoData: false, initialAdminPassword: 'short' }, quiet)).rejects.toThrow(
-        /12\+ characters/,
-      );
+      await expect(
+        prepareDatabase(db, { environment: 'test', demoData: false, initialAdminPassword: undefined }, quiet),
+      ).rejects.toThrow(/INITIAL_ADMIN_PASSWORD/);
+      await expect(
+        prepareDatabase(db, { environment: 'test', demoData: false, initialAdminPassword: 'short' }, quiet),
+      ).rejects.toThrow(/INITIAL_ADMIN_PASSWORD is refused: Use at least 12 characters/);
       expect(await db.prisma.account.count()).toBe(0);
     } finally {
       await db.destroy();
@@ -52,8 +52,16 @@ describe.each(databaseKinds)('starting a real deployment (no demo data) on %s', 
   it('creates the first secretariat account once, and loads no demo data', async () => {
     const db = await createTestDatabase(kind);
     try {
-      await prepareDatabase(db, { demoData: false, initialAdminPassword: 'a long first password' }, quiet);
-      await prepareDatabase(db, { demoData: false, initialAdminPassword: 'another long password' }, quiet);
+      await prepareDatabase(
+        db,
+        { environment: 'test', demoData: false, initialAdminPassword: 'a long first password' },
+        quiet,
+      );
+      await prepareDatabase(
+        db,
+        { environment: 'test', demoData: false, initialAdminPassword: 'another long password' },
+        quiet,
+      );
       const accounts = await db.prisma.account.findMany();
       expect(accounts).toHaveLength(1);
       expect(accounts[0]).toMatchObject({ username: 'admin', role: 'ADMIN' });

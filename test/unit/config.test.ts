@@ -85,6 +85,15 @@ describe('what production refuses to start with', () => {
     }
   });
 
+  it('holds the first password to the same policy as every other one', () => {
+    const refusal = (password: string) =>
+      productionRefusal(loadConfig({ ...production, INITIAL_ADMIN_PASSWORD: password }));
+    expect(refusal('tooShort1!')).toMatch(/Use at least 12 characters/);
+    expect(refusal('the admin of Đạ Tẻh')).toMatch(/must not contain the username/i);
+    expect(refusal('Secretariat tulip 7')).toMatch(/name/);
+    expect(refusal('qwertyuiop!2026')).toMatch(/commonly used/);
+  });
+
   it('allows both on a demonstration server that says so with ALLOW_DEMO_IN_PRODUCTION=true', () => {
     const demo = { NODE_ENV: 'production', ALLOW_DEMO_IN_PRODUCTION: 'true' };
     expect(productionRefusal(loadConfig(demo))).toBeNull();

@@ -1,9 +1,11 @@
 // What the secretariat does to an account besides editing it: disable it (its sessions end at once)
-// or enable it again, and set a new password for it. Neither is offered on the secretariat's own
-// account: the API refuses to disable it, and one's own password is changed with the current one.
+// or enable it again, set a new password for it, and lift a sign-in lock that someone's wrong
+// passwords put on its name. The first two are not offered on the secretariat's own account: the API
+// refuses to disable it, and one's own password is changed with the current one.
 import DisableIcon from '@mui/icons-material/BlockOutlined';
 import EnableIcon from '@mui/icons-material/LockOpenOutlined';
 import PasswordIcon from '@mui/icons-material/PasswordOutlined';
+import UnlockIcon from '@mui/icons-material/LockResetOutlined';
 import { Typography } from '@mui/material';
 import { useState, type MouseEvent } from 'react';
 import {
@@ -11,6 +13,7 @@ import {
   Confirm,
   PasswordInput,
   required,
+  useDataProvider,
   useGetIdentity,
   useNotify,
   useRecordContext,
@@ -19,6 +22,7 @@ import {
 } from 'react-admin';
 import { ActionDialog } from '../common/ActionDialog';
 import { describeApiError } from '../common/apiErrors';
+import type { ParDataProvider } from '../dataProvider';
 import { passwordPolicy, sameAs } from './passwordPolicy';
 import type { AccountRecord } from './types';
 
@@ -126,5 +130,52 @@ export const ResetPasswordButton = () => {
         fullWidth
       />
     </ActionDialog>
+  );
+};
+
+/** Lifts the sign-in locks on the account's username (from every address), after a confirmation. */
+export const UnlockSignInButton = () => {
+  const account = useRecordContext<AccountRecord>();
+  const translate = useTranslate();
+  const notify = useNotify();
+  const dataProvider = useDataProvider<ParDataProvider>();
+  const [confirming, setConfirming] = useState(false);
+  const [pending, setPending] = useState(false);
+  if (!account?.username) return null;
+  const username = account.username;
+  const messageArgs = { name: account.displayName };
+
+  const run = async () => {
+    setPending(true);
+    try {
+      const lifted = await dataProvider.unlockSignIn({ username });
+      notify(lifted ? 'par.accounts.unlock_sign_in_done' : 'par.accounts.unlock_sign_in_none', {
+        type: lifted ? 'success' : 'info',
+        messageArgs,
+      });
+    } catch (error) {
+      notify(describeApiError(error, translate), { type: 'error', multiLine: true });
+    } finally {
+      setPending(false);
+      setConfirming(false);
+    }
+  };
+
+  return (
+    <span onClick={stopRowClick}>
+      <Button label="par.accounts.unlock_sign_in" disabled={pending} onClick={() => setConfirming(true)}>
+        <UnlockIcon />
+      </Button>
+      <Confirm
+        isOpen={confirming}
+        loading={pending}
+        title="par.accounts.unlock_sign_in_title"
+        content="par.accounts.unlock_sign_in_help"
+        translateOptions={messageArgs}
+        confirm="par.accounts.unlock_sign_in"
+        onConfirm={run}
+        onClose={() => setConfirming(false)}
+      />
+    </span>
   );
 };

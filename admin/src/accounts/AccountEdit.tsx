@@ -1,11 +1,12 @@
 import { Edit, ListButton, TopToolbar } from 'react-admin';
-import { ResetPasswordButton, ToggleDisabledButton } from './AccountActions';
+import { ResetPasswordButton, ToggleDisabledButton, UnlockSignInButton } from './AccountActions';
 import { AccountForm } from './AccountForm';
 
 const AccountEditActions = () => (
   <TopToolbar>
     <ToggleDisabledButton />
     <ResetPasswordButton />
+    <UnlockSignInButton />
     <ListButton />
   </TopToolbar>
 );

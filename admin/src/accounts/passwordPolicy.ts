@@ -1,5 +1,7 @@
-// The API's password policy, checked in the form before anything is sent: 12 characters or more, not
-// containing the username, not one character repeated. The API checks it again and says why it refuses.
+// The simple part of the API's password policy, checked in the form before anything is sent: 12
+// characters or more, not containing the username, not one character repeated. The API checks the
+// whole policy (names, common and published passwords) and names the rule it refuses by, which the
+// form shows in the current language (par.accounts.password_rules).
 import type { Validator } from 'react-admin';
 
 /** The API's shortest password. */

@@ -1,7 +1,7 @@
 // How a refused call reads in a notification: in the current language, with the API's own message,
 // which names the rule that refused it or each offending field.
 import { HttpError, type TranslateFunction } from 'react-admin';
-import { fromApiError, isApiErrorBody, type ApiErrorBody } from '../dataProvider/errors';
+import { fromApiError, isApiErrorBody, problemText, type ApiErrorBody } from '../dataProvider/errors';
 
 /** The code and server message of an error from a workflow call, when it came from the API. */
 export function apiErrorBody(error: unknown): ApiErrorBody | undefined {
@@ -25,7 +25,12 @@ export function describeApiError(error: unknown, translate: TranslateFunction): 
       return translate('par.errors.conflict');
     case 'BAD_USER_INPUT': {
       const details = body.fields.length
-        ? body.fields.map(({ field, message }) => `${fieldLabel(field, translate)}: ${message}`).join('; ')
+        ? body.fields
+            .map((problem) => {
+              const text = translate(problemText(problem), { _: problem.message });
+              return `${fieldLabel(problem.field, translate)}: ${text}`;
+            })
+            .join('; ')
         : body.serverMessage;
       return translate('par.errors.bad_input', { details });
     }

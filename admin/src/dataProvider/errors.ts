@@ -18,12 +18,31 @@ function isFieldProblems(value: unknown): value is FieldProblem[] {
   );
 }
 
+/** The password policy's rules (API `extensions.fields[].rule`), which the UI words itself. */
+const passwordRules = new Set([
+  'TOO_SHORT',
+  'TOO_LONG',
+  'CONTAINS_USERNAME',
+  'CONTAINS_NAME',
+  'REPEATED',
+  'PUBLISHED',
+  'COMMON',
+]);
+
+/**
+ * What a form shows for a problem: the message key of a rule the UI words itself (in the current
+ * language), otherwise the API's own message, which react-admin shows as it is.
+ */
+export function problemText({ message, rule }: FieldProblem): string {
+  return rule && passwordRules.has(rule) ? `par.accounts.password_rules.${rule}` : message;
+}
+
 /** `input.deadline` → `deadline`: the forms use the input's field names. Other paths have no input. */
 function formErrors(problems: FieldProblem[]): Record<string, string> | undefined {
   const errors: Record<string, string> = {};
-  for (const { field, message } of problems) {
-    const [root, name] = field.split('.');
-    if (root === 'input' && name) errors[name] = message;
+  for (const problem of problems) {
+    const [root, name] = problem.field.split('.');
+    if (root === 'input' && name) errors[name] = problemText(problem);
   }
   return Object.keys(errors).length > 0 ? errors : undefined;
 }
@@ -94,7 +113,9 @@ export function fromApiError(error: unknown): HttpError {
 /** Problems with plain arguments (`reason`, `file`) by name. */
 function fieldErrors(problems: FieldProblem[]): Record<string, string> | undefined {
   if (problems.length === 0) return undefined;
-  return Object.fromEntries(problems.map(({ field, message }) => [field.split('.').pop() ?? field, message]));
+  return Object.fromEntries(
+    problems.map((problem) => [problem.field.split('.').pop() ?? problem.field, problemText(problem)]),
+  );
 }
 
 export function isApiErrorBody(value: unknown): value is ApiErrorBody {

@@ -22,7 +22,7 @@ const taskRow = `id title status timeliness priority progress deadline daysToDea
   leadUnit { ${unitRef} } responsibleHead { ${personRef} } objective { id code }`;
 
 const evidenceRow = `id title kind documentNumber documentDate issuer url fileName fileSize mimeType downloadUrl
-  reviewStatus reviewNote reviewedAt submittedAt
+  reviewStatus reviewNote reviewedAt submittedAt version
   submittedBy { ${accountRef} } reviewedBy { ${accountRef} }`;
 
 const extensionRow = `id status reason previousDeadline requestedDeadline requestedAt decidedAt decisionNote

@@ -54,14 +54,20 @@ export interface WorkflowMethods {
   }>;
   addEvidence(params: { taskId: string; input: EvidenceDraft }): Promise<{ id: string }>;
   uploadEvidence(params: { taskId: string; title: string; file: File }): Promise<{ id: string }>;
-  reviewEvidence(params: { id: string; decision: 'ACCEPTED' | 'REJECTED'; note?: string | null }): Promise<{
+  /** A decision on evidence, based on the version of it that the reviewer saw (CONFLICT when outdated). */
+  reviewEvidence(params: {
     id: string;
-  }>;
+    version: number;
+    decision: 'ACCEPTED' | 'REJECTED';
+    note?: string | null;
+  }): Promise<{ id: string }>;
   /** Fetches an evidence file with the session's token and saves it. */
   downloadEvidence(params: { url: string; fileName: string }): Promise<void>;
   changePassword(params: { currentPassword: string; newPassword: string }): Promise<void>;
   /** The secretariat sets another account's password; that account's sessions end. */
   resetPassword(params: { id: string; newPassword: string }): Promise<void>;
+  /** The secretariat lifts the sign-in locks on a username; resolves to whether there was one. */
+  unlockSignIn(params: { username: string }): Promise<boolean>;
   /** An improvement plan drafted or changed through its own form; resolves to the saved plan's id. */
   saveImprovementPlan(params: PlanSave): Promise<{ id: string; version: number }>;
   submitImprovementPlan(params: VersionedStep): Promise<TaskStepResult>;
@@ -182,10 +188,10 @@ export const workflowMethods: WorkflowMethods = {
   reviewEvidence: (params) =>
     mutate(
       'reviewEvidence',
-      `mutation reviewEvidence($id: ID!, $decision: EvidenceDecision!, $note: String) {
-        reviewEvidence(id: $id, decision: $decision, note: $note) { id }
+      `mutation reviewEvidence($id: ID!, $version: Int!, $decision: EvidenceDecision!, $note: String) {
+        reviewEvidence(id: $id, version: $version, decision: $decision, note: $note) { id }
       }`,
-      { id: params.id, decision: params.decision, note: optional(params.note) },
+      { id: params.id, version: params.version, decision: params.decision, note: optional(params.note) },
     ),
 
   downloadEvidence: (params) => call(downloadWithSession(params.url, params.fileName)),
@@ -209,6 +215,13 @@ export const workflowMethods: WorkflowMethods = {
       params,
     );
   },
+
+  unlockSignIn: (params) =>
+    mutate<boolean>(
+      'unlockSignIn',
+      `mutation unlockSignIn($username: String!) { unlockSignIn(username: $username) }`,
+      params,
+    ),
 
   saveImprovementPlan: (params) =>
     'create' in params

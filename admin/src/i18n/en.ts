@@ -231,6 +231,7 @@ const project: ProjectMessages = {
         disabled: 'Disabled',
         lastLoginAt: 'Last sign-in',
         passwordChangedAt: 'Password last set',
+        signInFailures: 'Failed sign-ins counted',
         createdAt: 'Created',
         password: 'Password',
       },
@@ -690,9 +691,25 @@ const project: ProjectMessages = {
       unit_help_head: 'Required for a unit head',
       unit_help: 'Optional; required for a unit head',
       person_help: 'The person using the account, when listed',
-      password_policy: 'At least 12 characters, not containing the username, not one character repeated',
+      password_policy:
+        "At least 12 characters, not containing the username or the user's name, not a commonly used password",
       password_contains_username: 'The password must not contain the username',
       password_repeated: 'The password must not be one character repeated',
+      password_rules: {
+        TOO_SHORT: 'Use at least 12 characters',
+        TOO_LONG: 'Use at most 256 characters',
+        CONTAINS_USERNAME: 'The password must not contain the username',
+        CONTAINS_NAME: "The password must not contain the user's name",
+        REPEATED: 'The password must not be one character repeated',
+        PUBLISHED: 'This password is published (documentation, demo data or tests): choose another one',
+        COMMON: 'This password is commonly used, or is a common one with digits or symbols added: choose another one',
+      },
+      unlock_sign_in: 'Lift sign-in lock',
+      unlock_sign_in_title: 'Lift the sign-in lock on %{name}?',
+      unlock_sign_in_help:
+        'After repeated wrong passwords, sign-in with this username is slowed down or locked: from the address the attempts came from, and after very many attempts from everywhere. Lifting the lock lets %{name} sign in again at once. The account keeps its password.',
+      unlock_sign_in_done: 'Sign-in lock on %{name} lifted',
+      unlock_sign_in_none: '%{name} had no sign-in lock',
       never: 'Never signed in',
       disabled_notice: 'This account is disabled: it cannot sign in until it is enabled again.',
       disable: 'Disable',
@@ -733,7 +750,7 @@ const project: ProjectMessages = {
     account: {
       change_password: 'Change password',
       password_help:
-        'Enter your current password, then the new one twice: at least 12 characters, not containing your username. Your other sessions will end.',
+        'Enter your current password, then the new one twice: at least 12 characters, not containing your username or your name, not a commonly used password. Your other sessions will end.',
       current_password: 'Current password',
       new_password: 'New password',
       confirm_password: 'New password again',

@@ -560,6 +560,7 @@ const vi = {
         disabled: 'Đã khóa',
         lastLoginAt: 'Đăng nhập lần cuối',
         passwordChangedAt: 'Đặt mật khẩu lần cuối',
+        signInFailures: 'Số lần đăng nhập sai đã đếm',
         createdAt: 'Ngày tạo',
         password: 'Mật khẩu',
       },
@@ -1020,9 +1021,25 @@ const vi = {
       unit_help_head: 'Bắt buộc với tài khoản Thủ trưởng đơn vị',
       unit_help: 'Không bắt buộc; bắt buộc với tài khoản Thủ trưởng đơn vị',
       person_help: 'Người sử dụng tài khoản, nếu đã có trong danh mục',
-      password_policy: 'Ít nhất 12 ký tự, không chứa tên đăng nhập, không lặp lại một ký tự',
+      password_policy: 'Ít nhất 12 ký tự, không chứa tên đăng nhập hay họ tên người dùng, không phải mật khẩu phổ biến',
       password_contains_username: 'Mật khẩu không được chứa tên đăng nhập',
       password_repeated: 'Mật khẩu không được chỉ lặp lại một ký tự',
+      password_rules: {
+        TOO_SHORT: 'Mật khẩu phải có ít nhất 12 ký tự',
+        TOO_LONG: 'Mật khẩu dài tối đa 256 ký tự',
+        CONTAINS_USERNAME: 'Mật khẩu không được chứa tên đăng nhập',
+        CONTAINS_NAME: 'Mật khẩu không được chứa họ tên người dùng',
+        REPEATED: 'Mật khẩu không được chỉ lặp lại một ký tự',
+        PUBLISHED: 'Mật khẩu này đã bị công bố (trong tài liệu, dữ liệu mẫu hoặc kiểm thử): hãy chọn mật khẩu khác',
+        COMMON:
+          'Mật khẩu này quá phổ biến, hoặc chỉ thêm chữ số, ký hiệu vào một mật khẩu phổ biến: hãy chọn mật khẩu khác',
+      },
+      unlock_sign_in: 'Gỡ chặn đăng nhập',
+      unlock_sign_in_title: 'Gỡ chặn đăng nhập cho %{name}?',
+      unlock_sign_in_help:
+        'Sau nhiều lần nhập sai mật khẩu, việc đăng nhập bằng tên này bị làm chậm hoặc bị chặn: từ địa chỉ mạng đã nhập sai, và sau rất nhiều lần thì từ mọi nơi. Gỡ chặn để %{name} đăng nhập lại được ngay. Mật khẩu của tài khoản giữ nguyên.',
+      unlock_sign_in_done: 'Đã gỡ chặn đăng nhập cho %{name}',
+      unlock_sign_in_none: '%{name} không bị chặn đăng nhập',
       never: 'Chưa đăng nhập',
       disabled_notice: 'Tài khoản đang bị khóa: không đăng nhập được cho đến khi được mở khóa.',
       disable: 'Khóa',
@@ -1063,7 +1080,7 @@ const vi = {
     account: {
       change_password: 'Đổi mật khẩu',
       password_help:
-        'Nhập mật khẩu hiện tại, rồi nhập mật khẩu mới hai lần. Mật khẩu mới dài ít nhất 12 ký tự, không chứa tên đăng nhập. Các phiên đăng nhập khác của tài khoản sẽ kết thúc.',
+        'Nhập mật khẩu hiện tại, rồi nhập mật khẩu mới hai lần. Mật khẩu mới dài ít nhất 12 ký tự, không chứa tên đăng nhập hay họ tên của bạn, không phải mật khẩu phổ biến. Các phiên đăng nhập khác của tài khoản sẽ kết thúc.',
       current_password: 'Mật khẩu hiện tại',
       new_password: 'Mật khẩu mới',
       confirm_password: 'Nhập lại mật khẩu mới',

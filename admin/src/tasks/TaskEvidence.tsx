@@ -181,7 +181,12 @@ const ReviewButtons = () => {
           success="par.evidence.reviewed"
           description={<EvidenceName evidence={evidence} />}
           onSubmit={(values, provider) =>
-            provider.reviewEvidence({ id: evidence.id, decision: 'ACCEPTED', note: text(values, 'note') })
+            provider.reviewEvidence({
+              id: evidence.id,
+              version: evidence.version,
+              decision: 'ACCEPTED',
+              note: text(values, 'note'),
+            })
           }
         >
           <TextInput source="note" label="par.workflow.note" multiline fullWidth />
@@ -196,7 +201,12 @@ const ReviewButtons = () => {
           success="par.evidence.reviewed"
           description={<EvidenceName evidence={evidence} />}
           onSubmit={(values, provider) =>
-            provider.reviewEvidence({ id: evidence.id, decision: 'REJECTED', note: text(values, 'note') })
+            provider.reviewEvidence({
+              id: evidence.id,
+              version: evidence.version,
+              decision: 'REJECTED',
+              note: text(values, 'note'),
+            })
           }
         >
           <TextInput

@@ -25,6 +25,8 @@ export interface EvidenceRecord {
   submittedAt: string;
   submittedBy: AccountRef | null;
   reviewedBy: AccountRef | null;
+  /** Goes up with each review; a review names the version it read. */
+  version: number;
 }
 
 export interface ExtensionRecord {
