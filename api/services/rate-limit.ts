@@ -46,15 +46,16 @@ export function refusal(counts: WindowCounts, limits: RateLimits, now: Date): Ra
 }
 
 /**
- * The upsert's conflict clause: the same window (or a later one, written by a process whose clock is
- * ahead) adds to its counts; an older one starts again from this request.
+ * The upsert's conflict clause: the same window adds to its counts; any other starts again from this
+ * request (a process whose clock is a little off near the turn of a minute may restart a count early,
+ * which lets a little more through, never less).
  */
 export const countInWindow = Prisma.sql`
   ON CONFLICT (key) DO UPDATE SET
-    requests = CASE WHEN r."window" >= EXCLUDED."window" THEN LEAST(r.requests + 1, ${countCap}) ELSE 1 END,
-    cost = CASE WHEN r."window" >= EXCLUDED."window" THEN LEAST(r.cost + EXCLUDED.cost, ${countCap})
+    requests = CASE WHEN r."window" = EXCLUDED."window" THEN LEAST(r.requests + 1, ${countCap}) ELSE 1 END,
+    cost = CASE WHEN r."window" = EXCLUDED."window" THEN LEAST(r.cost + EXCLUDED.cost, ${countCap})
                 ELSE EXCLUDED.cost END,
-    "window" = GREATEST(r."window", EXCLUDED."window")
+    "window" = EXCLUDED."window"
   RETURNING r."window", r.requests, r.cost`;
 
 /** A request's cost as stored: a whole number within the column, whatever the cost function says. */

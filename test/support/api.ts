@@ -6,6 +6,7 @@ import { expect } from 'vitest';
 import { createApp, type App } from '../../api/app.ts';
 import { loadConfig } from '../../api/config.ts';
 import type { ErrorCode } from '../../api/errors.ts';
+import type { CostOf } from '../../api/rate-limiter.ts';
 import { createTestDatabase, type DatabaseKind, type TestDatabase } from './databases.ts';
 
 export interface GraphQLErrorShape {
@@ -61,7 +62,7 @@ export interface UploadPart {
 
 export async function startTestApi(
   kind: DatabaseKind,
-  options: { now?: Date; env?: Record<string, string>; statementTimeoutMs?: number } = {},
+  options: { now?: Date; env?: Record<string, string>; statementTimeoutMs?: number; costOf?: CostOf } = {},
 ): Promise<TestApi> {
   const db = await createTestDatabase(kind, { statementTimeoutMs: options.statementTimeoutMs });
   const clock = { now: options.now ?? new Date('2026-03-10T03:00:00Z') };
@@ -74,7 +75,7 @@ export async function startTestApi(
     RATE_LIMIT_REQUESTS_PER_MINUTE: '1000000',
     ...options.env,
   });
-  const app = createApp({ db, config, now: () => clock.now });
+  const app = createApp({ db, config, now: () => clock.now, costOf: options.costOf });
 
   const gql = async <T>(
     query: string,
