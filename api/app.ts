@@ -15,6 +15,8 @@ import type { Context } from './context.ts';
 import type { Database } from './db.ts';
 import { evidenceFiles } from './evidence-files.ts';
 import { createObservability, type Observability, type Route } from './observability.ts';
+import { keepParsedDocument, rateLimiter, type CostOf, type ParsedDocument } from './rate-limiter.ts';
+import { countingListItems, RequestBounds, requestBounds } from './request-bounds.ts';
 import { corsPolicy, requestProtections } from './security.ts';
 import { schema } from './schema/index.ts';
 import { dayIn } from './services/calendar.ts';
@@ -27,6 +29,8 @@ export interface AppOptions {
   /** The clock; tests fix it to check date rules. */
   now?: () => Date;
   logger?: Logger;
+  /** The query cost that the rate limit charges a request (tests set their own). */
+  costOf?: CostOf;
 }
 
 export interface App {
@@ -39,7 +43,15 @@ export interface App {
   metrics: Observability['registry'];
   /** Marks the process as stopping: /ready answers 503 from then on. */
   stopping: () => void;
+  /** Lets go of what the app holds besides the database (the rate limit's Redis connection). */
+  close: () => Promise<void>;
 }
+
+/** Codes of requests stopped while running by their time or size bounds (logged as warnings). */
+const stoppedCodes = new Set(['REQUEST_TIMEOUT', 'RESPONSE_TOO_LARGE']);
+
+/** The schema as served: every list-returning field counts its items against MAX_RESPONSE_ROWS. */
+const servedSchema = countingListItems(schema);
 
 /** Headroom over the file size limit for the rest of a multipart request (operations, map, boundaries). */
 const multipartOverhead = 1024 * 1024;
@@ -126,7 +138,7 @@ function codeRequestErrors(): Plugin {
   };
 }
 
-export function createApp({ db, config, now = () => new Date(), logger }: AppOptions): App {
+export function createApp({ db, config, now = () => new Date(), logger, costOf }: AppOptions): App {
   const log = logger ?? pino({ level: config.environment === 'test' ? 'silent' : config.logLevel });
   const observability = createObservability({ db, config, logger: log });
   const isDev = config.environment === 'development';
@@ -137,9 +149,12 @@ export function createApp({ db, config, now = () => new Date(), logger }: AppOpt
   };
   const passwordPolicy = { allowPublished: config.environment !== 'production' };
   const files = evidenceFiles({ prisma: db.prisma, config, now, sessionPolicy, logger: log });
+  const limiter = rateLimiter({ prisma: db.prisma, settings: config.rateLimit, sessionPolicy, logger: log });
+  // Placeholder until the query cost is wired in: every request costs nothing.
+  const requestCost: CostOf = costOf ?? (() => 0);
 
-  const yoga = createYoga<{ req?: IncomingMessage }, Context>({
-    schema,
+  const yoga = createYoga<{ req?: IncomingMessage } & ParsedDocument, Context>({
+    schema: servedSchema,
     graphqlEndpoint: '/graphql',
     // Multipart bodies are parsed as a stream that stops at these limits, so a chunked upload without
     // a Content-Length cannot fill memory. A file a little over the size limit still reaches the
@@ -162,6 +177,8 @@ export function createApp({ db, config, now = () => new Date(), logger }: AppOpt
         const token = bearerToken(request);
         return token !== null && (await viewerForToken(db.prisma, token, now(), sessionPolicy)) !== null;
       }),
+      keepParsedDocument(),
+      requestBounds(),
       codeRequestErrors(),
       files.plugin,
       {
@@ -180,19 +197,32 @@ export function createApp({ db, config, now = () => new Date(), logger }: AppOpt
       // masked: the client sees "Unexpected error." and the request id, never a stack or SQL.
       maskError: (error: unknown, message: string): Error => {
         const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+        const scope = observability.scope();
+        const path = error instanceof GraphQLError ? error.path : undefined;
         const translated = translateDatabaseError(original);
+        const coded = translated ?? (original instanceof GraphQLError && original.extensions.code ? original : null);
+        // A request stopped by its time or size bounds is worth a line: what was cut, and where.
+        if (coded && stoppedCodes.has(coded.extensions.code as string)) {
+          const { code, limit } = coded.extensions;
+          (scope?.log ?? log).warn({ code, limit, path }, 'request stopped');
+        }
         if (translated) {
           const refusal = new GraphQLError(translated.message, {
             nodes: error instanceof GraphQLError ? error.nodes : undefined,
-            path: error instanceof GraphQLError ? error.path : undefined,
+            path,
             extensions: translated.extensions,
           });
           observability.quiet(error);
           return refusal;
         }
-        if (original instanceof GraphQLError && original.extensions.code) return error as GraphQLError;
-        const scope = observability.scope();
-        const path = error instanceof GraphQLError ? error.path : undefined;
+        if (coded) return error as GraphQLError;
+        // The client went away (the request's signal) and its execution stopped: nobody reads this.
+        if (original instanceof Error && original.name === 'AbortError') {
+          observability.quiet(error);
+          return createGraphQLError('The client closed the request.', {
+            extensions: { code: 'CLIENT_CLOSED_REQUEST' },
+          });
+        }
         (scope?.log ?? log).error({ err: original, path }, 'unexpected error');
         observability.quiet(error);
         const http = error instanceof GraphQLError ? error.extensions.http : undefined;
@@ -210,12 +240,27 @@ export function createApp({ db, config, now = () => new Date(), logger }: AppOpt
         });
       },
     },
-    context: async ({ request, req }): Promise<Context> => {
+    context: async (initial): Promise<Context> => {
+      const { request, req, params } = initial;
       const instant = now();
-      const token = bearerToken(request);
+      const address = clientAddress(request, req, config.trustProxy);
+      const cost = requestCost({
+        document: initial.parsedDocument,
+        variables: params.variables,
+        operationName: params.operationName,
+        context: initial,
+      });
+      const bounds = new RequestBounds(config.limits.maxResponseRows, config.timeouts.requestMs);
+      let viewer: Context['viewer'];
+      try {
+        viewer = await bounds.race(limiter.admit({ token: bearerToken(request), address, cost, now: instant }));
+      } catch (error) {
+        bounds.disarm();
+        throw error;
+      }
       return {
         prisma: db.prisma,
-        viewer: token ? await viewerForToken(db.prisma, token, instant, sessionPolicy) : null,
+        viewer,
         now: instant,
         today: dayIn(instant, config.timeZone),
         timeZone: config.timeZone,
@@ -223,8 +268,9 @@ export function createApp({ db, config, now = () => new Date(), logger }: AppOpt
         sessionPolicy,
         passwordPolicy,
         requestId: observability.scope()?.requestId ?? 'none',
-        clientAddress: clientAddress(request, req, config.trustProxy),
+        clientAddress: address,
         uploads: files.uploads,
+        bounds,
       };
     },
   });
@@ -347,5 +393,12 @@ export function createApp({ db, config, now = () => new Date(), logger }: AppOpt
       return answer;
     });
   };
-  return { fetch, handle, logger: log, metrics: observability.registry, stopping: observability.stopping };
+  return {
+    fetch,
+    handle,
+    logger: log,
+    metrics: observability.registry,
+    stopping: observability.stopping,
+    close: () => limiter.close(),
+  };
 }

@@ -42,6 +42,10 @@ export interface Config {
   allowDemoInProduction: boolean;
   /** Limits on each GraphQL request, checked before anything runs. */
   limits: RequestLimits;
+  /** How long the database, a request and a slow client may take. */
+  timeouts: Timeouts;
+  /** How much one account (or one address, for anonymous requests) may ask for per minute. */
+  rateLimit: RateLimitSettings;
 }
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -63,7 +67,45 @@ export interface RequestLimits {
   maxQueryLength: number;
   /** Largest request body that is not a multipart upload, in bytes. */
   maxJsonBodyBytes: number;
+  /** Most list items one response may hold, all lists of the request together (a guard while it runs). */
+  maxResponseRows: number;
 }
+
+/** Time bounds; README "Limits and hardening" explains each. */
+export interface Timeouts {
+  /** PostgreSQL's statement_timeout for the API's connections; 0 turns it off. PGlite ignores it. */
+  statementMs: number;
+  /** A query's execution is abandoned after this long (mutations run to their end). */
+  requestMs: number;
+  /** The HTTP server drops a client that has not sent all of a request's headers within this time. */
+  httpHeadersMs: number;
+  /** The HTTP server drops a client that has not sent the whole request (body included) within this time. */
+  httpRequestMs: number;
+  /** An idle keep-alive connection is closed after this long. */
+  httpKeepAliveMs: number;
+}
+
+export const defaultTimeouts: Timeouts = {
+  statementMs: 5_000,
+  requestMs: 10_000,
+  httpHeadersMs: 10_000,
+  httpRequestMs: 120_000,
+  httpKeepAliveMs: 5_000,
+};
+
+export interface RateLimitSettings {
+  /** GraphQL requests per minute per account, and per client address for anonymous requests. */
+  requestsPerMinute: number;
+  /** Query cost per minute, counted the same way. */
+  costPerMinute: number;
+  /** Keep the counters in this Redis instead of the database (several API processes share either). */
+  redisUrl: string | undefined;
+}
+
+export const defaultRateLimit: Omit<RateLimitSettings, 'redisUrl'> = {
+  requestsPerMinute: 600,
+  costPerMinute: 1_000_000,
+};
 
 export const defaultLimits: RequestLimits = {
   maxDepth: 10,
@@ -73,6 +115,7 @@ export const defaultLimits: RequestLimits = {
   maxCost: 50_000,
   maxQueryLength: 15_000,
   maxJsonBodyBytes: 1024 * 1024,
+  maxResponseRows: 20_000,
 };
 
 /** The first secretariat account, created from INITIAL_ADMIN_PASSWORD when a real deployment starts empty. */
@@ -145,8 +188,55 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     limits: {
       ...defaultLimits,
       maxCost: integer('MAX_QUERY_COST', env.MAX_QUERY_COST, defaultLimits.maxCost, 100, 1_000_000),
+      maxResponseRows: integer(
+        'MAX_RESPONSE_ROWS',
+        env.MAX_RESPONSE_ROWS,
+        defaultLimits.maxResponseRows,
+        100,
+        10_000_000,
+      ),
+    },
+    timeouts: timeouts(env),
+    rateLimit: {
+      requestsPerMinute: integer(
+        'RATE_LIMIT_REQUESTS_PER_MINUTE',
+        env.RATE_LIMIT_REQUESTS_PER_MINUTE,
+        defaultRateLimit.requestsPerMinute,
+        1,
+        1_000_000_000,
+      ),
+      costPerMinute: integer(
+        'RATE_LIMIT_COST_PER_MINUTE',
+        env.RATE_LIMIT_COST_PER_MINUTE,
+        defaultRateLimit.costPerMinute,
+        1,
+        1_000_000_000,
+      ),
+      redisUrl: redisUrl(env.REDIS_URL),
     },
   };
+}
+
+function timeouts(env: NodeJS.ProcessEnv): Timeouts {
+  const ms = (name: string, fallback: number, min: number) => integer(name, env[name], fallback, min, 3_600_000);
+  const result: Timeouts = {
+    statementMs: ms('STATEMENT_TIMEOUT_MS', defaultTimeouts.statementMs, 0),
+    requestMs: ms('REQUEST_TIMEOUT_MS', defaultTimeouts.requestMs, 10),
+    httpHeadersMs: ms('HTTP_HEADERS_TIMEOUT_MS', defaultTimeouts.httpHeadersMs, 100),
+    httpRequestMs: ms('HTTP_REQUEST_TIMEOUT_MS', defaultTimeouts.httpRequestMs, 100),
+    httpKeepAliveMs: ms('HTTP_KEEP_ALIVE_TIMEOUT_MS', defaultTimeouts.httpKeepAliveMs, 100),
+  };
+  // Node refuses a headers timeout longer than the whole request's.
+  if (result.httpHeadersMs > result.httpRequestMs) {
+    throw new Error('HTTP_HEADERS_TIMEOUT_MS must not be longer than HTTP_REQUEST_TIMEOUT_MS');
+  }
+  return result;
+}
+
+function redisUrl(value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (!/^rediss?:\/\//.test(value)) throw new Error('REDIS_URL must be a redis:// or rediss:// URL');
+  return value;
 }
 
 function logLevel(value: string | undefined): LogLevel {

@@ -1,5 +1,6 @@
 import type { PrismaClient, Role } from '../generated/prisma/client.ts';
 import type { EvidenceUploads } from './evidence-files.ts';
+import type { RequestBounds } from './request-bounds.ts';
 import { UnauthenticatedError } from './errors.ts';
 import type { PasswordPolicyOptions } from './services/password-policy.ts';
 import type { SessionPolicy } from './services/sessions.ts';
@@ -31,6 +32,8 @@ export interface Context {
   uploads: EvidenceUploads;
   /** The client's network address, for sign-in throttling and the audit log. */
   clientAddress: string | null;
+  /** The request's running bounds: the list items of its response, and the signal that stops it. */
+  bounds: RequestBounds;
 }
 
 /** The viewer of a request that must be signed in. */

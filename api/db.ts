@@ -1,15 +1,21 @@
 import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
-import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import type {
+  SqlDriverAdapter,
+  SqlDriverAdapterFactory,
+  SqlMigrationAwareDriverAdapterFactory,
+  SqlQueryable,
+} from '@prisma/driver-adapter-utils';
 import type { Pool } from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from '../generated/prisma/client.ts';
 
 export interface Database {
   kind: 'pglite' | 'postgres';
+  /** The client of API requests (with the statement timeout, when one was asked for). */
   prisma: PrismaClient;
-  /** The same connection as `prisma`, for the migration engine. */
+  /** The same database as `prisma`, never with a statement timeout: for migrations and loading data. */
   adapterFactory: SqlMigrationAwareDriverAdapterFactory;
   close(): Promise<void>;
 }
@@ -26,6 +32,11 @@ export interface DatabaseOptions {
   loadDataDir?: Blob;
   /** Extra options for the Prisma client (e.g. query logging in benchmarks). */
   log?: ConstructorParameters<typeof PrismaClient>[0]['log'];
+  /**
+   * PostgreSQL cancels a statement of `prisma` that runs longer than this (statement_timeout); 0 or
+   * absent: never. PGlite, single-threaded WebAssembly, ignores it (README "Limits and hardening").
+   */
+  statementTimeoutMs?: number;
 }
 
 /**
@@ -54,10 +65,50 @@ function migrationFactoryFor(factory: PrismaPg): SqlMigrationAwareDriverAdapterF
   };
 }
 
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Each statement of `queryable` waits for the event loop's next turn first. */
+function afterNextTurn<Q extends SqlQueryable>(queryable: Q): Q {
+  const queryRaw = queryable.queryRaw.bind(queryable);
+  const executeRaw = queryable.executeRaw.bind(queryable);
+  queryable.queryRaw = async (query) => {
+    await nextTurn();
+    return queryRaw(query);
+  };
+  queryable.executeRaw = async (query) => {
+    await nextTurn();
+    return executeRaw(query);
+  };
+  return queryable;
+}
+
+/**
+ * PGlite runs a statement synchronously on the main thread, and its promises resolve as microtasks: a
+ * request of many statements would hold the event loop from its first statement to its last, keeping
+ * /health, timers (the request deadline) and every other client waiting. Each statement of the API's
+ * client first lets the event loop turn, so that they get their turn between statements.
+ */
+function takingTurns(factory: SqlDriverAdapterFactory): SqlDriverAdapterFactory {
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: async () => {
+      const adapter = afterNextTurn(await factory.connect());
+      const startTransaction = adapter.startTransaction.bind(adapter);
+      adapter.startTransaction = async (isolationLevel) => afterNextTurn(await startTransaction(isolationLevel));
+      return adapter;
+    },
+  };
+}
+
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.databaseUrl) {
     const pg = new PrismaPg({ connectionString: options.databaseUrl });
-    const prisma = new PrismaClient({ adapter: pg, log: options.log });
+    // A pool of its own for the API's requests: each connection starts with the timeout set.
+    const bounded = options.statementTimeoutMs
+      ? new PrismaPg({ connectionString: options.databaseUrl, statement_timeout: options.statementTimeoutMs })
+      : pg;
+    const prisma = new PrismaClient({ adapter: bounded, log: options.log });
     return {
       kind: 'postgres',
       prisma,
@@ -69,7 +120,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   if (!dataDir.startsWith('memory://')) await mkdir(dataDir, { recursive: true });
   const pglite = await PGlite.create(dataDir, options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
   const adapterFactory = new PrismaPGlite(pglite);
-  const prisma = new PrismaClient({ adapter: adapterFactory, log: options.log });
+  const prisma = new PrismaClient({ adapter: takingTurns(adapterFactory), log: options.log });
   return {
     kind: 'pglite',
     prisma,

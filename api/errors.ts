@@ -8,7 +8,10 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'INVALID_TRANSITION'
-  | 'TOO_MANY_ATTEMPTS';
+  | 'TOO_MANY_ATTEMPTS'
+  | 'RATE_LIMITED'
+  | 'REQUEST_TIMEOUT'
+  | 'RESPONSE_TOO_LARGE';
 
 /** An expected error: its message reaches the client unmasked, with a code. */
 export class AppError extends GraphQLError {
@@ -80,6 +83,50 @@ export class TooManyAttemptsError extends AppError {
   constructor(retryAfterSeconds: number) {
     super('TOO_MANY_ATTEMPTS', `Too many failed sign-ins; try again in ${retryAfterSeconds} seconds`, {
       retryAfterSeconds,
+    });
+  }
+}
+
+/** The account (or, for anonymous requests, the client address) used up its share of this minute. */
+export class RateLimitedError extends AppError {
+  constructor(limit: 'requests' | 'cost', max: number, retryAfterSeconds: number) {
+    super(
+      'RATE_LIMITED',
+      `More than ${max} ${limit === 'requests' ? 'requests' : 'in query cost'} a minute; try again in ${retryAfterSeconds} seconds`,
+      {
+        limit,
+        max,
+        retryAfterSeconds,
+        // Read by yoga for the HTTP answer, then left out of the body.
+        http: { status: 429, headers: { 'retry-after': String(retryAfterSeconds) } },
+      },
+    );
+  }
+}
+
+/**
+ * The request ran out of time: `limit` is the query's deadline (REQUEST_TIMEOUT_MS) or the database's
+ * statement timeout (STATEMENT_TIMEOUT_MS).
+ */
+export class RequestTimeoutError extends AppError {
+  constructor(limit: 'deadline' | 'statement', maxMs?: number) {
+    const took = maxMs === undefined ? 'too long' : `longer than ${maxMs} ms`;
+    super(
+      'REQUEST_TIMEOUT',
+      limit === 'deadline'
+        ? `The request took ${took} and was stopped; ask for less at a time`
+        : `A database statement took ${took} and was cancelled; ask for less at a time`,
+      maxMs === undefined ? { limit } : { limit, maxMs },
+    );
+  }
+}
+
+/** The response would hold more list items than one request may. */
+export class ResponseTooLargeError extends AppError {
+  constructor(max: number) {
+    super('RESPONSE_TOO_LARGE', `The response would hold more than ${max} list items; ask for fewer rows or fields`, {
+      limit: 'rows',
+      max,
     });
   }
 }

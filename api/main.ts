@@ -1,12 +1,13 @@
 // Starts the product: opens the database (embedded PGlite unless DATABASE_URL is set), applies
 // pending migrations, loads the demo data into an empty database, and serves API and UI.
-import { createServer, type ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import { Server as NetServer } from 'node:net';
 import pino from 'pino';
 import { createApp } from './app.ts';
 import { prepareDatabase } from './bootstrap.ts';
 import { loadConfig, productionRefusal } from './config.ts';
 import { openDatabase } from './db.ts';
+import { createHttpServer } from './http-server.ts';
 
 const config = loadConfig();
 const logger = pino({ level: config.logLevel });
@@ -18,14 +19,18 @@ if (refusal) {
 }
 const started = Date.now();
 
-const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+const db = await openDatabase({
+  databaseUrl: config.databaseUrl,
+  dataDir: config.dataDir,
+  statementTimeoutMs: config.timeouts.statementMs,
+});
 logger.info({ database: db.kind === 'postgres' ? 'postgresql' : `pglite ${config.dataDir}` }, 'database opened');
 await prepareDatabase(db, config, logger);
 
 const app = createApp({ db, config, logger });
 let stopping = false;
 const responses = new Set<ServerResponse>();
-const server = createServer((req, res) => {
+const server = createHttpServer(config.timeouts, (req, res) => {
   // Once stopping, each connection closes after its response instead of staying open for more.
   if (stopping) res.setHeader('connection', 'close');
   responses.add(res);

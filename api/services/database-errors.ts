@@ -1,6 +1,7 @@
-// Turns the database's refusals (unique keys, foreign keys, checks, triggers, missing rows) into the
-// API's expected errors, naming the input field where the constraint tells which one it is.
-import { AppError, NotFoundError, ValidationError } from '../errors.ts';
+// Turns the database's refusals (unique keys, foreign keys, checks, triggers, missing rows, statements
+// cut by the statement timeout) into the API's expected errors, naming the input field where the
+// constraint tells which one it is.
+import { AppError, NotFoundError, RequestTimeoutError, ValidationError } from '../errors.ts';
 
 interface PrismaKnownError {
   code: string;
@@ -63,6 +64,8 @@ export function translateDatabaseError(error: unknown, fieldPrefix = 'input'): A
   if (!isPrismaKnownError(error)) return null;
   const model = error.meta?.modelName;
   const cause = error.meta?.driverAdapterError?.cause;
+  // 57014: PostgreSQL cancelled the statement, which it does when statement_timeout is reached.
+  if (cause?.originalCode === '57014') return new RequestTimeoutError('statement');
   const at = (field: string) => (fieldPrefix ? `${fieldPrefix}.${field}` : field);
   /** The input as a whole, when the constraint does not tell which field it is about. */
   const whole = fieldPrefix || 'input';

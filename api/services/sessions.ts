@@ -14,6 +14,7 @@ import {
   throttlePolicy,
 } from './login-throttle.ts';
 import { runMutation, type Write } from './mutation.ts';
+import { countInWindow, storedCost, type Charge, type WindowCounts } from './rate-limit.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 
 export interface SessionPolicy {
@@ -105,6 +106,23 @@ interface SessionRow {
   disabled: boolean;
 }
 
+/** The viewer a session row stands for, or null when it is missing, expired, revoked or idle too long. */
+async function viewerOf(
+  prisma: PrismaClient,
+  id: string,
+  session: SessionRow | undefined,
+  now: Date,
+  policy: SessionPolicy,
+): Promise<Viewer | null> {
+  if (!session || session.revokedAt || session.disabled) return null;
+  const idleLimit = session.lastSeenAt.getTime() + policy.idleMinutes * 60_000;
+  if (session.expiresAt <= now || idleLimit <= now.getTime()) return null;
+  if (now.getTime() - session.lastSeenAt.getTime() > touchEveryMs) {
+    await prisma.session.update({ where: { id }, data: { lastSeenAt: now } });
+  }
+  return { accountId: session.accountId, role: session.role, unitId: session.unitId, sessionId: id };
+}
+
 /** The viewer a bearer token stands for, or null when it is unknown, expired, revoked or idle too long. */
 export async function viewerForToken(
   prisma: PrismaClient,
@@ -119,13 +137,41 @@ export async function viewerForToken(
            a."unitId", a.disabled
     FROM "Session" s JOIN "Account" a ON a.id = s."accountId"
     WHERE s.id = ${id}`;
-  if (!session || session.revokedAt || session.disabled) return null;
-  const idleLimit = session.lastSeenAt.getTime() + policy.idleMinutes * 60_000;
-  if (session.expiresAt <= now || idleLimit <= now.getTime()) return null;
-  if (now.getTime() - session.lastSeenAt.getTime() > touchEveryMs) {
-    await prisma.session.update({ where: { id }, data: { lastSeenAt: now } });
-  }
-  return { accountId: session.accountId, role: session.role, unitId: session.unitId, sessionId: id };
+  return viewerOf(prisma, id, session, now, policy);
+}
+
+/**
+ * As viewerForToken, and counts the request against its account's rate limit in the same statement
+ * (when the session is live): the viewer, and the account's totals of the window (null without a viewer).
+ */
+export async function viewerCharging(
+  prisma: PrismaClient,
+  token: string,
+  now: Date,
+  policy: SessionPolicy,
+  charge: Charge,
+): Promise<{ viewer: Viewer | null; counts: WindowCounts | null }> {
+  const id = tokenHash(token);
+  const idleSince = new Date(now.getTime() - policy.idleMinutes * 60_000);
+  const [row] = await prisma.$queryRaw<(SessionRow & Partial<WindowCounts>)[]>`
+    WITH found AS (
+      SELECT s."lastSeenAt", s."expiresAt", s."revokedAt", a.id AS "accountId", a.role::text AS role,
+             a."unitId", a.disabled
+      FROM "Session" s JOIN "Account" a ON a.id = s."accountId"
+      WHERE s.id = ${id}
+    ), charged AS (
+      INSERT INTO "RateLimit" AS r (key, "window", requests, cost)
+      SELECT 'account:' || "accountId", ${charge.window}::int, 1, ${storedCost(charge.cost)}::int FROM found
+      WHERE "revokedAt" IS NULL AND NOT disabled AND "expiresAt" > ${now} AND "lastSeenAt" > ${idleSince}
+      ${countInWindow}
+    )
+    SELECT found.*, charged."window", charged.requests, charged.cost FROM found LEFT JOIN charged ON true`;
+  const viewer = await viewerOf(prisma, id, row, now, policy);
+  const counts =
+    viewer && row?.window != null && row.requests != null && row.cost != null
+      ? { window: row.window, requests: row.requests, cost: row.cost }
+      : null;
+  return { viewer, counts };
 }
 
 /** Ends the viewer's current session. */

@@ -11,6 +11,7 @@ import pino from 'pino';
 import { createApp } from '../../api/app.ts';
 import { loadConfig } from '../../api/config.ts';
 import { openDatabase } from '../../api/db.ts';
+import { createHttpServer } from '../../api/http-server.ts';
 
 interface ServerOptions {
   databaseUrl?: string;
@@ -26,12 +27,19 @@ const db = await openDatabase(
   options.databaseUrl ? { databaseUrl: options.databaseUrl } : { dataDir: options.dataDir },
 );
 const filesDir = mkdtempSync(path.join(tmpdir(), 'par-bench-files-'));
-// The bench measures the operations as the UI sends them, whatever they cost, so it lifts the cost limit;
-// attacks.ts keeps every default.
+// The bench measures the operations as the UI sends them, whatever they cost, and one account sends
+// every request of a run: it lifts the cost limit, and the rate limit still counts each request but
+// lets it through. attacks.ts keeps every default.
 const config = loadConfig({
   NODE_ENV: 'production',
   FILES_DIR: filesDir,
-  ...(options.limits === 'production' ? {} : { MAX_QUERY_COST: '1000000' }),
+  ...(options.limits === 'production'
+    ? {}
+    : {
+        MAX_QUERY_COST: '1000000',
+        RATE_LIMIT_REQUESTS_PER_MINUTE: '1000000000',
+        RATE_LIMIT_COST_PER_MINUTE: '1000000000',
+      }),
 });
 const app = createApp({ db, config, now: () => now, logger: pino({ level: 'error' }) });
 
@@ -50,7 +58,7 @@ const listen = (server: Server) =>
     });
   });
 
-const appServer = createServer(app.handle);
+const appServer = createHttpServer(config.timeouts, app.handle);
 const bareServer = createServer(bare);
 const appPort = await listen(appServer);
 const barePort = await listen(bareServer);

@@ -6,6 +6,7 @@ import { expect } from 'vitest';
 import { createApp, type App } from '../../api/app.ts';
 import { loadConfig } from '../../api/config.ts';
 import type { ErrorCode } from '../../api/errors.ts';
+import type { CostOf } from '../../api/rate-limiter.ts';
 import { createTestDatabase, type DatabaseKind, type TestDatabase } from './databases.ts';
 
 export interface GraphQLErrorShape {
@@ -61,13 +62,20 @@ export interface UploadPart {
 
 export async function startTestApi(
   kind: DatabaseKind,
-  options: { now?: Date; env?: Record<string, string> } = {},
+  options: { now?: Date; env?: Record<string, string>; statementTimeoutMs?: number; costOf?: CostOf } = {},
 ): Promise<TestApi> {
-  const db = await createTestDatabase(kind);
+  const db = await createTestDatabase(kind, { statementTimeoutMs: options.statementTimeoutMs });
   const clock = { now: options.now ?? new Date('2026-03-10T03:00:00Z') };
   const filesDir = mkdtempSync(path.join(tmpdir(), 'par-files-'));
-  const config = loadConfig({ NODE_ENV: 'test', FILES_DIR: filesDir, ...options.env });
-  const app = createApp({ db, config, now: () => clock.now });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    FILES_DIR: filesDir,
+    // The tests' clock stands still, so all of a file's requests fall in one minute: the rate limit
+    // counts them all the same (test/api/runtime-limits.test.ts sets it low to see it refuse).
+    RATE_LIMIT_REQUESTS_PER_MINUTE: '1000000',
+    ...options.env,
+  });
+  const app = createApp({ db, config, now: () => clock.now, costOf: options.costOf });
 
   const gql = async <T>(
     query: string,
@@ -135,6 +143,7 @@ export async function startTestApi(
       return result.data.login.token;
     },
     close: async () => {
+      await app.close();
       await db.destroy();
       rmSync(filesDir, { recursive: true, force: true });
     },

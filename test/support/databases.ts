@@ -23,6 +23,8 @@ export const databaseKinds: DatabaseKind[] = serverUrl ? ['pglite', 'postgres'] 
 export interface TestDatabase extends Database {
   /** Closes the connection and, on PostgreSQL, drops the test's database. */
   destroy(): Promise<void>;
+  /** The PostgreSQL database's URL (none for PGlite). */
+  url?: string;
 }
 
 function withDatabaseName(url: string, name: string): string {
@@ -39,10 +41,13 @@ function migratedSnapshot(): Promise<Blob> {
   return snapshot;
 }
 
-/** A new, migrated, empty database of the given kind. */
-export async function createTestDatabase(kind: DatabaseKind): Promise<TestDatabase> {
+/** A new, migrated, empty database of the given kind (the API's client with a statement timeout, if given). */
+export async function createTestDatabase(
+  kind: DatabaseKind,
+  options: { statementTimeoutMs?: number } = {},
+): Promise<TestDatabase> {
   if (kind === 'pglite') {
-    const db = await openDatabase({ dataDir: 'memory://', loadDataDir: await migratedSnapshot() });
+    const db = await openDatabase({ dataDir: 'memory://', loadDataDir: await migratedSnapshot(), ...options });
     return { ...db, destroy: () => db.close() };
   }
   if (!serverUrl) throw new Error('TEST_DATABASE_URL is not set');
@@ -52,10 +57,12 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<TestDataba
   await admin.connect();
   await admin.query(`CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ''}`);
   await admin.end();
-  const db = await openDatabase({ databaseUrl: withDatabaseName(serverUrl, name) });
+  const url = withDatabaseName(serverUrl, name);
+  const db = await openDatabase({ databaseUrl: url, ...options });
   if (!template) await applyMigrations(db.adapterFactory);
   return {
     ...db,
+    url,
     destroy: async () => {
       await db.close();
       const cleanup = new pg.Client({ connectionString: serverUrl });

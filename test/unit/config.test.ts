@@ -59,9 +59,53 @@ describe('hardening settings', () => {
       maxCost: 50_000,
       maxQueryLength: 15_000,
       maxJsonBodyBytes: 1024 * 1024,
+      maxResponseRows: 20_000,
     });
     expect(loadConfig({ MAX_QUERY_COST: '80000' }).limits.maxCost).toBe(80_000);
     expect(() => loadConfig({ MAX_QUERY_COST: 'lots' })).toThrow(/MAX_QUERY_COST/);
+    expect(loadConfig({ MAX_RESPONSE_ROWS: '5000' }).limits.maxResponseRows).toBe(5_000);
+    expect(() => loadConfig({ MAX_RESPONSE_ROWS: '10' })).toThrow(/MAX_RESPONSE_ROWS/);
+  });
+
+  it('bounds time: statements, requests and slow clients', () => {
+    expect(loadConfig({}).timeouts).toEqual({
+      statementMs: 5_000,
+      requestMs: 10_000,
+      httpHeadersMs: 10_000,
+      httpRequestMs: 120_000,
+      httpKeepAliveMs: 5_000,
+    });
+    const set = loadConfig({
+      STATEMENT_TIMEOUT_MS: '0',
+      REQUEST_TIMEOUT_MS: '30000',
+      HTTP_HEADERS_TIMEOUT_MS: '5000',
+      HTTP_REQUEST_TIMEOUT_MS: '60000',
+      HTTP_KEEP_ALIVE_TIMEOUT_MS: '65000',
+    }).timeouts;
+    expect(set).toEqual({
+      statementMs: 0,
+      requestMs: 30_000,
+      httpHeadersMs: 5_000,
+      httpRequestMs: 60_000,
+      httpKeepAliveMs: 65_000,
+    });
+    expect(() => loadConfig({ REQUEST_TIMEOUT_MS: 'soon' })).toThrow(/REQUEST_TIMEOUT_MS/);
+    expect(() => loadConfig({ STATEMENT_TIMEOUT_MS: '-1' })).toThrow(/STATEMENT_TIMEOUT_MS/);
+    expect(() => loadConfig({ HTTP_HEADERS_TIMEOUT_MS: '200000' })).toThrow(/HTTP_HEADERS_TIMEOUT_MS/);
+  });
+
+  it('rate-limits per minute, in the database unless REDIS_URL is set', () => {
+    expect(loadConfig({}).rateLimit).toEqual({ requestsPerMinute: 600, costPerMinute: 1_000_000, redisUrl: undefined });
+    expect(
+      loadConfig({
+        RATE_LIMIT_REQUESTS_PER_MINUTE: '120',
+        RATE_LIMIT_COST_PER_MINUTE: '200000',
+        REDIS_URL: 'redis://127.0.0.1:6379/2',
+      }).rateLimit,
+    ).toEqual({ requestsPerMinute: 120, costPerMinute: 200_000, redisUrl: 'redis://127.0.0.1:6379/2' });
+    expect(() => loadConfig({ RATE_LIMIT_REQUESTS_PER_MINUTE: '0' })).toThrow(/RATE_LIMIT_REQUESTS_PER_MINUTE/);
+    expect(() => loadConfig({ RATE_LIMIT_COST_PER_MINUTE: 'many' })).toThrow(/RATE_LIMIT_COST_PER_MINUTE/);
+    expect(() => loadConfig({ REDIS_URL: 'http://127.0.0.1:6379' })).toThrow(/REDIS_URL/);
   });
 });
 

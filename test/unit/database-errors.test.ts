@@ -58,6 +58,14 @@ describe('database refusals become input errors', () => {
     expect(translateDatabaseError(prismaError('P2025', { modelName: 'Unit' }))?.extensions.code).toBe('NOT_FOUND');
   });
 
+  it('reports a statement cancelled by the statement timeout as REQUEST_TIMEOUT, whatever Prisma calls it', () => {
+    const cancelled = { originalCode: '57014', originalMessage: 'canceling statement due to statement timeout' };
+    for (const code of ['P2010', 'P2039']) {
+      const error = translateDatabaseError(prismaError(code, { driverAdapterError: { cause: cancelled } }));
+      expect(error?.extensions).toEqual({ code: 'REQUEST_TIMEOUT', limit: 'statement' });
+    }
+  });
+
   it('leaves other errors alone, to be masked', () => {
     expect(translateDatabaseError(new Error('boom'))).toBeNull();
     expect(translateDatabaseError(prismaError('P1001', {}))).toBeNull();
