@@ -14,6 +14,7 @@ import type { Config } from './config.ts';
 import type { Context } from './context.ts';
 import type { Database } from './db.ts';
 import { evidenceFiles } from './evidence-files.ts';
+import { operationCost } from './cost.ts';
 import { createObservability, type Observability, type Route } from './observability.ts';
 import { keepParsedDocument, rateLimiter, type CostOf, type ParsedDocument } from './rate-limiter.ts';
 import { countingListItems, RequestBounds, requestBounds } from './request-bounds.ts';
@@ -150,8 +151,14 @@ export function createApp({ db, config, now = () => new Date(), logger, costOf }
   const passwordPolicy = { allowPublished: config.environment !== 'production' };
   const files = evidenceFiles({ prisma: db.prisma, config, now, sessionPolicy, logger: log });
   const limiter = rateLimiter({ prisma: db.prisma, settings: config.rateLimit, sessionPolicy, logger: log });
-  // Placeholder until the query cost is wired in: every request costs nothing.
-  const requestCost: CostOf = costOf ?? (() => 0);
+  // A request over the cost budget runs nothing (security.ts refuses it), so it is charged as a request
+  // only: one mistaken query must not use up a minute's cost.
+  const requestCost: CostOf =
+    costOf ??
+    (({ document, variables, operationName }) => {
+      const cost = document ? operationCost(servedSchema, document, variables, operationName) : 0;
+      return cost > config.limits.maxCost ? 0 : Math.ceil(cost);
+    });
 
   const yoga = createYoga<{ req?: IncomingMessage } & ParsedDocument, Context>({
     schema: servedSchema,

@@ -9,11 +9,12 @@ import type PrismaTypes from '../generated/pothos-types.ts';
 import { getDatamodel } from '../generated/pothos-types.ts';
 import type { Role } from '../generated/prisma/client.ts';
 import type { Context } from './context.ts';
+import { listLength, listSize } from './cost.ts';
 import { ForbiddenError, UnauthenticatedError, ValidationError } from './errors.ts';
 import { encodeGlobalId, parseGlobalId } from './global-id.ts';
+import { defaultPageSize, maxPageSize } from './page-size.ts';
 
-/** Largest page any list returns; asking for more is an error, not a silent cap. */
-export const maxPageSize = 100;
+export { defaultPageSize, maxPageSize };
 
 interface BuilderTypes {
   Context: Context;
@@ -70,6 +71,9 @@ export const builder = new SchemaBuilder<BuilderTypes>({
     nodeQueryOptions: { description: 'Any object by its global id, e.g. "Task:12".' },
     nodesQueryOptions: {
       description: `Several objects by global id, at most ${maxPageSize}.`,
+      // Counted by its ids; a longer list is refused before any is read.
+      extensions: listSize(({ ids }) => listLength(ids, maxPageSize)),
+      args: { ids: { validate: z.array(z.unknown()).max(maxPageSize, `At most ${maxPageSize} ids`) } },
     },
   },
   scopeAuth: {
@@ -86,7 +90,7 @@ export const builder = new SchemaBuilder<BuilderTypes>({
     exposeDescriptions: true,
     filterConnectionTotalCount: true,
     maxConnectionSize: maxPageSize,
-    defaultConnectionSize: 20,
+    defaultConnectionSize: defaultPageSize,
     onUnusedQuery: process.env.NODE_ENV === 'production' ? null : 'warn',
   },
   validation: {

@@ -61,7 +61,7 @@ export interface RequestLimits {
   maxTokens: number;
   /** Most directives in an operation. */
   maxDirectives: number;
-  /** Highest cost by graphql-armor's formula (objects 2, scalars 1, ×1.5 per level, × literal first/last). */
+  /** Highest cost of one operation with its variables (api/cost.ts: objects 2, scalars 1, ×1.5 per level, × list length). */
   maxCost: number;
   /** Longest query text, in characters. */
   maxQueryLength: number;

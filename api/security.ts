@@ -1,7 +1,8 @@
 // What every GraphQL request is checked against before anything runs: the size of the body and of the
-// query, graphql-armor's limits on the document (depth, aliases, tokens, directives, cost), `login`
-// once and unaliased, introspection and "Did you mean" for signed-in callers only in production, CSRF
-// prevention for requests a browser would send without a preflight, and the CORS policy.
+// query, graphql-armor's limits on the document (depth, aliases, tokens, directives), the cost of the
+// operation with its variables (api/cost.ts), `login` once and unaliased, introspection and "Did you
+// mean" for signed-in callers only in production, CSRF prevention for requests a browser would send
+// without a preflight, and the CORS policy.
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import {
   GraphQLError,
@@ -14,6 +15,7 @@ import {
 import { createGraphQLError, type Plugin, type YogaServerOptions } from 'graphql-yoga';
 import type { Config, RequestLimits } from './config.ts';
 import type { Context } from './context.ts';
+import { operationCost } from './cost.ts';
 
 /** `extensions.code` of a request refused by a limit; `extensions.limit` says which one. */
 export const limitCode = 'QUERY_LIMIT_EXCEEDED';
@@ -24,9 +26,13 @@ export type LimitName = 'depth' | 'aliases' | 'tokens' | 'directives' | 'cost' |
 /** The header a browser client adds to requests that would otherwise skip the CORS preflight. */
 export const csrfHeader = 'x-graphql-yoga-csrf';
 
-function limitError(limit: LimitName, max: number, message: string): GraphQLError {
+/**
+ * A refusal by a limit. `spec` marks one answered as GraphQL over HTTP answers a document that fails
+ * validation: 400 to clients that accept application/graphql-response+json, 200 to plain JSON ones.
+ */
+function limitError(limit: LimitName, max: number, message: string, spec = false): GraphQLError {
   return createGraphQLError(message, {
-    extensions: { code: limitCode, limit, max, http: { status: 400 } },
+    extensions: { code: limitCode, limit, max, http: { status: 400, ...(spec && { spec }) } },
   });
 }
 
@@ -81,14 +87,29 @@ function documentLimits(limits: RequestLimits, production: boolean): Plugin {
     },
     maxAliases: { n: limits.maxAliases, ...reportTo('aliases', limits.maxAliases) },
     maxDirectives: { n: limits.maxDirectives, ...reportTo('directives', limits.maxDirectives) },
-    costLimit: {
-      maxCost: limits.maxCost,
-      flattenFragments: true,
-      ignoreIntrospection: true,
-      ...reportTo('cost', limits.maxCost),
-    },
+    // Replaced by costLimit below, which counts the page sizes that variables give.
+    costLimit: { enabled: false },
     blockFieldSuggestion: { enabled: production },
   }) as Plugin;
+}
+
+/**
+ * Refuses an operation costing more than `max` (api/cost.ts), before any resolver runs. The cost depends
+ * on the variables, so it is computed for every request just before execution: yoga caches validation
+ * results per document, whatever the variables. (The rate limit charges the same cost: app.ts.)
+ */
+function costLimit(max: number): Plugin {
+  return {
+    onExecute({ args, setResultAndStopExecution }) {
+      const cost = operationCost(args.schema, args.document, args.variableValues, args.operationName);
+      if (cost > max) {
+        setResultAndStopExecution({
+          // Answered as graphql-armor's cost rule answered it during validation.
+          errors: [limitError('cost', max, `Query Cost limit of ${max} exceeded, found ${Math.ceil(cost)}.`, true)],
+        });
+      }
+    },
+  };
 }
 
 /**
@@ -315,6 +336,7 @@ export function requestProtections(
     jsonBodyLimit(limits.maxJsonBodyBytes),
     maxQueryLength(limits.maxQueryLength),
     documentLimits(limits, production),
+    costLimit(limits.maxCost),
     loginOnce(),
     ...(production ? [introspectionForSignedIn() as Plugin, suggestionsForSignedInOnly(signedIn)] : []),
   ];

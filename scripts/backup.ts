@@ -42,11 +42,16 @@ export interface Sql {
   query<T>(text: string): Promise<{ rows: T[] }>;
 }
 
-/** Rows per table of the current schema (the migration table left out) and the migrations applied. */
+/**
+ * Rows per table of the current schema and the migrations applied. The migration table is left out, and
+ * so are unlogged tables (the rate limiter's counts): PostgreSQL empties those on recovery, and a copy of
+ * the data files restores them empty.
+ */
 export async function describeDatabase(sql: Sql): Promise<Pick<Manifest, 'migrations' | 'rows'>> {
   const tables = await sql.query<{ table_name: string }>(
-    `SELECT table_name FROM information_schema.tables
-     WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name`,
+    `SELECT c.relname AS table_name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+     WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND c.relpersistence = 'p'
+     ORDER BY c.relname`,
   );
   const rows: Record<string, number> = {};
   let migrations: string[] = [];

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { PlanStatus, type Prisma } from '../../generated/prisma/client.ts';
 import { builder } from '../builder.ts';
+import { listSize } from '../cost.ts';
+import * as sizes from '../list-sizes.ts';
 import type { Context } from '../context.ts';
 import { NotFoundError } from '../errors.ts';
 import type { FieldComparison, PlanCheck, PlanComparisonValue } from '../services/plan-checks.ts';
@@ -142,6 +144,7 @@ const PlanComparisonRef = builder.objectRef<PlanComparisonValue>('PlanComparison
     }),
     fields: t.field({
       type: [PlanFieldComparisonRef],
+      extensions: listSize(sizes.frameworkFields),
       description: 'Per top-level field, in code order.',
       resolve: (c) => c.fields,
     }),
@@ -170,7 +173,10 @@ export const ImprovementPlanRef = builder.prismaNode('ImprovementPlan', {
     approvedBy: t.relation('approvedBy', { nullable: true }),
     approvedAt: t.expose('approvedAt', { type: 'DateTime', nullable: true }),
     illustrative: t.exposeBoolean('illustrative'),
-    targets: t.relation('targets', { query: { orderBy: { node: { code: 'asc' } } } }),
+    targets: t.relation('targets', {
+      query: { orderBy: { node: { code: 'asc' } } },
+      extensions: listSize(sizes.planTargets),
+    }),
     baseline: t.prismaField({
       type: 'IndexResult',
       nullable: true,
@@ -182,6 +188,7 @@ export const ImprovementPlanRef = builder.prismaNode('ImprovementPlan', {
     }),
     checks: t.field({
       type: [PlanCheckRef],
+      extensions: listSize(sizes.planChecks),
       description:
         'Problems found by checking the plan against the last result: a total not above it, weakest fields without an action, nodes aimed below their last points, or no last result at all. Empty when the plan passes.',
       resolve: async (plan, _args, ctx) => (await planValuesOf(ctx, plan.id)).checks,
@@ -196,7 +203,10 @@ export const ImprovementPlanRef = builder.prismaNode('ImprovementPlan', {
         "Target versus last result and (once the plan year's scores exist) actual result, in total and per field.",
       resolve: async (plan, _args, ctx) => (await planValuesOf(ctx, plan.id)).comparison,
     }),
-    actions: t.relation('actions', { query: { orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }] } }),
+    actions: t.relation('actions', {
+      query: { orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }] },
+      extensions: listSize(sizes.planActions),
+    }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
   }),
@@ -225,7 +235,10 @@ export const ImprovementActionRef = builder.prismaNode('ImprovementAction', {
     title: t.exposeString('title'),
     description: t.exposeString('description', { nullable: true }),
     sortOrder: t.exposeInt('sortOrder'),
-    tasks: t.relation('tasks', { query: { orderBy: [{ deadline: 'asc' }, { id: 'asc' }] } }),
+    tasks: t.relation('tasks', {
+      query: { orderBy: [{ deadline: 'asc' }, { id: 'asc' }] },
+      extensions: listSize(sizes.actionTasks),
+    }),
   }),
 });
 

@@ -3,8 +3,10 @@
 // a fixed number of statements however many units); the rules themselves are in services/index-scores.ts.
 import { z } from 'zod';
 import type { IndexLevel, IndexNode, IndexResult, Unit } from '../../generated/prisma/client.ts';
-import { builder } from '../builder.ts';
+import { builder, maxPageSize } from '../builder.ts';
 import type { Context } from '../context.ts';
+import { leftOut, listSize, requestedLength, type ArgumentValues } from '../cost.ts';
+import * as sizes from '../list-sizes.ts';
 import { compareVietnamese } from '../services/collation.ts';
 import { indexLoaders, nodeResults, type NodeResultValue } from '../services/index-loaders.ts';
 import { delta, rankChange, weakestField } from '../services/index-scores.ts';
@@ -133,6 +135,8 @@ const IndexTrendPointRef = builder.objectRef<TrendPoint>('IndexTrendPoint').impl
     rankOf: t.int({ nullable: true, description: 'Number of units the rank is out of.', resolve: (p) => p.rankOf }),
     nodes: t.field({
       type: [IndexNodeResultRef],
+      // nodeCodes takes at most this many codes.
+      extensions: listSize(sizes.frameworkFields),
       description:
         "Points on the nodes asked for by nodeCodes, in that order (the top-level fields when nodeCodes is omitted); a code the year's framework lacks is left out.",
       resolve: (p) => p.nodes,
@@ -147,6 +151,7 @@ const IndexTrendSeriesRef = builder.objectRef<TrendSeries>('IndexTrendSeries').i
     level: t.field({ type: IndexLevelEnum, description: 'The level of the frameworks.', resolve: (s) => s.level }),
     points: t.field({
       type: [IndexTrendPointRef],
+      extensions: listSize(sizes.indexYears),
       description: 'One point per year with a result, oldest first.',
       resolve: (s) => s.points,
     }),
@@ -179,9 +184,16 @@ async function taskCounts(ctx: Context, unitIds: number[]) {
   return { open: counts(open), overdue: counts(overdue) };
 }
 
+/** The most rows one page of the league table may ask for. */
+const maxLeagueRows = 10_000;
+
 builder.queryField('indexLeagueTable', (t) =>
   t.field({
     type: [IndexLeagueRowRef],
+    // Without first (given or sent), the whole table: counted as a province's communes.
+    extensions: listSize(({ first }) =>
+      leftOut(first) ? sizes.unitsOfALevel : requestedLength(first, sizes.unitsOfALevel, maxLeagueRows),
+    ),
     description:
       "League table of the units of one level in one year, by rank then unit name (unranked last). Ranks are among all results of the framework, whatever the filter selects. first and offset page it: only the page's rows load their fields, previous year and tasks.",
     args: {
@@ -190,7 +202,7 @@ builder.queryField('indexLeagueTable', (t) =>
       filter: t.arg({ type: IndexResultFilter }),
       first: t.arg.int({
         description: 'Rows to return, from offset on; omitted, every row.',
-        validate: z.number().int().min(1).max(10_000),
+        validate: z.number().int().min(1).max(maxLeagueRows),
       }),
       offset: t.arg.int({
         description: 'Rows to skip, in table order.',
@@ -266,15 +278,74 @@ builder.queryField('indexLeagueTable', (t) =>
   }),
 );
 
+/** The values a filter's top-level `equals` / `in` allow, or null when it leaves any. */
+function allowed(filter: unknown): number | null {
+  if (typeof filter !== 'object' || filter === null) return null;
+  const { equals, in: among } = filter as { equals?: unknown; in?: unknown };
+  if (typeof equals === 'string') return 1;
+  return Array.isArray(among) ? among.length : null;
+}
+
+/**
+ * Series of a trends request: first when given (or sent); else one per level and unit that the filter's own
+ * `unit` and `level` allow (AND, OR and NOT only narrow them further), a province's units at most.
+ */
+function trendSeries({ first, filter }: ArgumentValues): number {
+  if (!leftOut(first)) return requestedLength(first, maxPageSize, maxPageSize);
+  const { unit, level } = (typeof filter === 'object' && filter !== null ? filter : {}) as Record<string, unknown>;
+  const levels = Math.min(allowed(level) ?? sizes.indexLevels, sizes.indexLevels);
+  const units = allowed(unit);
+  return units === null ? levels * sizes.unitsOfALevel : Math.max(1, levels * units);
+}
+
+async function trendPoint(
+  loaders: ReturnType<typeof indexLoaders>,
+  result: IndexResult,
+  year: number,
+  nodeCodes: readonly string[] | null | undefined,
+): Promise<TrendPoint> {
+  const [facts, ranking] = await Promise.all([
+    loaders.framework.load(result.frameworkId),
+    loaders.ranking.load(result.frameworkId),
+  ]);
+  const all = facts?.nodes ?? [];
+  const nodes: IndexNode[] = nodeCodes
+    ? nodeCodes.flatMap((code) => all.filter((node) => node.code === code))
+    : all.filter((node) => node.parentId === null);
+  const own = ranking.byResult.get(result.id);
+  return {
+    year,
+    result,
+    percent: own?.percent ?? null,
+    points: own?.points ?? null,
+    maxPoints: facts?.maxPoints ?? 0,
+    rank: own?.rank ?? null,
+    rankOf: own?.rankOf ?? null,
+    nodes: await nodeResults(loaders, result, nodes),
+  };
+}
+
+const levelOrder: IndexLevel[] = ['DISTRICT', 'AGENCY', 'COMMUNE'];
+
 builder.queryField('indexTrends', (t) =>
   t.field({
     type: [IndexTrendSeriesRef],
+    extensions: listSize(trendSeries),
     description:
-      'Index results over the years, one series per unit (and level), by unit name; the filter selects the results (years, levels, units, with AND, OR and NOT). Ranks are among all results of each framework.',
+      "Index results over the years, one series per unit (and level), by unit name; the filter selects the results (years, levels, units, with AND, OR and NOT). Ranks are among all results of each framework. first and offset page the series: only the page's series load their points.",
     args: {
       filter: t.arg({ type: IndexResultFilter }),
       nodeCodes: t.arg.stringList({
-        description: 'Dotted codes of the nodes to follow, e.g. ["7", "7.2"]; omitted, the top-level fields.',
+        description: `Dotted codes of the nodes to follow, e.g. ["7", "7.2"], at most ${sizes.frameworkFields}; omitted, the top-level fields.`,
+        validate: z.array(z.string()).max(sizes.frameworkFields),
+      }),
+      first: t.arg.int({
+        description: `Series to return, from offset on, at most ${maxPageSize}; omitted, every series.`,
+        validate: z.number().int().min(1).max(maxPageSize),
+      }),
+      offset: t.arg.int({
+        description: 'Series to skip, in order.',
+        validate: z.number().int().min(0).max(1_000_000),
       }),
     },
     resolve: async (_root, args, ctx, info) => {
@@ -283,41 +354,27 @@ builder.queryField('indexTrends', (t) =>
         where: resultWhere(args.filter),
         include: { unit: unitQuery(ctx, info, ['unit']), framework: { select: { level: true, year: true } } },
       });
-      const points = await Promise.all(
-        results.map(async ({ unit, framework, ...result }) => {
-          const [facts, ranking] = await Promise.all([
-            loaders.framework.load(result.frameworkId),
-            loaders.ranking.load(result.frameworkId),
-          ]);
-          const all = facts?.nodes ?? [];
-          const nodes: IndexNode[] = args.nodeCodes
-            ? args.nodeCodes.flatMap((code) => all.filter((node) => node.code === code))
-            : all.filter((node) => node.parentId === null);
-          const own = ranking.byResult.get(result.id);
-          const point: TrendPoint = {
-            year: framework.year,
-            result,
-            percent: own?.percent ?? null,
-            points: own?.points ?? null,
-            maxPoints: facts?.maxPoints ?? 0,
-            rank: own?.rank ?? null,
-            rankOf: own?.rankOf ?? null,
-            nodes: await nodeResults(loaders, result, nodes),
-          };
-          return { unit, level: framework.level, point };
-        }),
-      );
-      const series = new Map<string, TrendSeries>();
-      for (const { unit, level, point } of points) {
-        const key = `${unit.id}:${level}`;
-        const entry = series.get(key) ?? { unit, level, points: [] };
-        entry.points.push(point);
+      const series = new Map<string, { unit: Unit; level: IndexLevel; results: typeof results }>();
+      for (const result of results) {
+        const key = `${result.unit.id}:${result.framework.level}`;
+        const entry = series.get(key) ?? { unit: result.unit, level: result.framework.level, results: [] };
+        entry.results.push(result);
         series.set(key, entry);
       }
-      const levels: IndexLevel[] = ['DISTRICT', 'AGENCY', 'COMMUNE'];
-      return [...series.values()]
-        .map((entry) => ({ ...entry, points: entry.points.sort((a, b) => a.year - b.year) }))
-        .sort((a, b) => byName(a.unit, b.unit) || levels.indexOf(a.level) - levels.indexOf(b.level));
+      const from = args.offset ?? 0;
+      const page = [...series.values()]
+        .sort((a, b) => byName(a.unit, b.unit) || levelOrder.indexOf(a.level) - levelOrder.indexOf(b.level))
+        .slice(from, args.first == null ? undefined : from + args.first);
+      return Promise.all(
+        page.map(async ({ unit, level, results: ofSeries }): Promise<TrendSeries> => {
+          const points = await Promise.all(
+            ofSeries.map(({ unit: _unit, framework, ...result }) =>
+              trendPoint(loaders, result, framework.year, args.nodeCodes),
+            ),
+          );
+          return { unit, level, points: points.sort((a, b) => a.year - b.year) };
+        }),
+      );
     },
   }),
 );

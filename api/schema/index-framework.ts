@@ -1,5 +1,7 @@
 import { IndexLevel, ScoringMethod, type Prisma } from '../../generated/prisma/client.ts';
 import { builder } from '../builder.ts';
+import { listSize } from '../cost.ts';
+import * as sizes from '../list-sizes.ts';
 import { topLevelTotal } from '../services/index-scores.ts';
 import {
   IntFilter,
@@ -41,13 +43,18 @@ export const IndexFrameworkRef = builder.prismaNode('IndexFramework', {
     }),
     fields: t.relation('nodes', {
       description: 'The top-level fields, in order.',
+      extensions: listSize(sizes.frameworkFields),
       query: { where: { parentId: null }, orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }] },
     }),
     nodes: t.relation('nodes', {
       description: 'Every node of the tree, in code order.',
+      extensions: listSize(sizes.frameworkNodes),
       query: { orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }] },
     }),
-    results: t.relation('results', { description: "Units' results under this framework." }),
+    results: t.relation('results', {
+      description: "Units' results under this framework.",
+      extensions: listSize(sizes.unitsOfALevel),
+    }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
   }),
@@ -59,7 +66,10 @@ export const IndexNodeRef = builder.prismaNode('IndexNode', {
   fields: (t) => ({
     framework: t.relation('framework'),
     parent: t.relation('parent', { nullable: true }),
-    children: t.relation('children', { query: { orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }] } }),
+    children: t.relation('children', {
+      query: { orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }] },
+      extensions: listSize(sizes.nodeChildren),
+    }),
     code: t.exposeString('code', { description: 'Dotted code, e.g. "3.2.1".' }),
     depth: t.int({
       description: '1 for a field, 2 for a criterion, 3 for a sub-criterion.',

@@ -3,6 +3,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context.ts';
 import { builder } from '../builder.ts';
+import { listSize } from '../cost.ts';
+import * as sizes from '../list-sizes.ts';
 import {
   ImportRefused,
   maxRows,
@@ -39,7 +41,7 @@ export const ImportRowErrorRef = builder.objectRef<RowError>('ImportRowError').i
 
 export const IndexImportReportRef = builder.objectRef<ImportReport>('IndexImportReport').implement({
   description:
-    'What an import of index structure or scores found and did. When any row is wrong, `ok` is false, every problem is listed and nothing was written.',
+    'What an import of index structure or scores found and did. When any row is wrong, `ok` is false, the problems are listed (errorCount counts them all) and nothing was written.',
   fields: (t) => ({
     ok: t.exposeBoolean('ok', {
       description: 'True when the file had no errors (and, unless a dry run, was written).',
@@ -48,8 +50,12 @@ export const IndexImportReportRef = builder.objectRef<ImportReport>('IndexImport
     rowsRead: t.exposeInt('rowsRead', { description: 'Rows below the header that hold something.' }),
     errors: t.field({
       type: [ImportRowErrorRef],
-      description: 'Every problem found, by row; empty when ok.',
+      extensions: listSize(sizes.importErrors),
+      description: `The problems found, by row, the first ${sizes.importErrors} of them; empty when ok.`,
       resolve: (report) => report.errors,
+    }),
+    errorCount: t.exposeInt('errorCount', {
+      description: 'Every problem found, including those past the listed ones.',
     }),
     framework: t.field({
       type: IndexFrameworkRef,

@@ -1,6 +1,8 @@
 import type { IndexLevel, Prisma } from '../../generated/prisma/client.ts';
 import { z } from 'zod';
 import { builder } from '../builder.ts';
+import { listSize } from '../cost.ts';
+import * as sizes from '../list-sizes.ts';
 import type { Context } from '../context.ts';
 import { indexLoaders, nodeResults, type NodeResultValue, type RankedResult } from '../services/index-loaders.ts';
 import { delta, depthOf, percentOf, pointsLost } from '../services/index-scores.ts';
@@ -148,6 +150,7 @@ export const IndexResultRef = builder.prismaNode('IndexResult', {
     fields: t.field({
       type: [IndexNodeResultRef],
       description: 'Points per top-level field, in code order, with the changes from the previous year.',
+      extensions: listSize(sizes.frameworkFields),
       select: resultKeySelect,
       resolve: async (r, _args, ctx) => {
         const loaders = indexLoaders(ctx);
@@ -162,6 +165,8 @@ export const IndexResultRef = builder.prismaNode('IndexResult', {
     nodes: t.field({
       type: [IndexNodeResultRef],
       description: 'Points per node of the tree in code order (a field before its criteria), down to depth.',
+      // Fields only at depth 1; any deeper takes in most of the tree.
+      extensions: listSize(({ depth }) => (depth === 1 ? sizes.frameworkFields : sizes.frameworkNodes)),
       args: {
         depth: t.arg.int({
           description: '1 for fields only, 2 down to criteria, 3 down to sub-criteria; omitted, every node.',
@@ -180,7 +185,10 @@ export const IndexResultRef = builder.prismaNode('IndexResult', {
         );
       },
     }),
-    scores: t.relation('scores', { query: { orderBy: { node: { code: 'asc' } } } }),
+    scores: t.relation('scores', {
+      query: { orderBy: { node: { code: 'asc' } } },
+      extensions: listSize(sizes.frameworkNodes),
+    }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
   }),

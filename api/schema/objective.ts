@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { builder } from '../builder.ts';
+import { listSize } from '../cost.ts';
+import * as sizes from '../list-sizes.ts';
 import { NotFoundError } from '../errors.ts';
 import { created, updated } from '../services/audit.ts';
 import { runMutation } from '../services/mutation.ts';
@@ -33,7 +35,7 @@ export const ObjectiveRef = builder.prismaNode('Objective', {
     title: t.exposeString('title'),
     description: t.exposeString('description', { nullable: true }),
     sortOrder: t.exposeInt('sortOrder'),
-    targets: t.relation('targets', { query: { orderBy: [{ code: 'asc' }] } }),
+    targets: t.relation('targets', { query: { orderBy: [{ code: 'asc' }] }, extensions: listSize(sizes.targets) }),
     taskCount: t.relationCount('tasks', { description: 'Number of tasks serving the objective.' }),
     tasks: t.relatedConnection('tasks', {
       cursor: 'id',

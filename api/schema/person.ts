@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { builder } from '../builder.ts';
+import { listSize } from '../cost.ts';
+import * as sizes from '../list-sizes.ts';
 import { NotFoundError } from '../errors.ts';
 import { created, updated } from '../services/audit.ts';
 import { runMutation } from '../services/mutation.ts';
@@ -31,6 +33,7 @@ export const PersonRef = builder.prismaNode('Person', {
     }),
     headships: t.relation('headships', {
       description: "The person's terms as head, latest first.",
+      extensions: listSize(sizes.headships),
       query: { orderBy: [{ startDate: 'desc' }, { id: 'desc' }] },
     }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { builder } from '../builder.ts';
+import { listSize } from '../cost.ts';
+import * as sizes from '../list-sizes.ts';
 import { NotFoundError } from '../errors.ts';
 import { created, updated } from '../services/audit.ts';
 import { runMutation } from '../services/mutation.ts';
@@ -26,7 +28,10 @@ export const ReformAreaRef = builder.prismaNode('ReformArea', {
     name: t.exposeString('name', { description: 'Vietnamese name.' }),
     nameEn: t.exposeString('nameEn', { description: 'English name.' }),
     sortOrder: t.exposeInt('sortOrder'),
-    objectives: t.relation('objectives', { query: { orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }] } }),
+    objectives: t.relation('objectives', {
+      query: { orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }] },
+      extensions: listSize(sizes.objectives),
+    }),
   }),
 });
 

@@ -1,5 +1,7 @@
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { builder } from '../builder.ts';
+import { listSize } from '../cost.ts';
+import * as sizes from '../list-sizes.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import { created, updated } from '../services/audit.ts';
 import { runMutation } from '../services/mutation.ts';
@@ -27,7 +29,10 @@ export const ResolutionRef = builder.prismaNode('Resolution', {
     horizonYear: t.exposeInt('horizonYear', { description: 'Year by which its targets are due.' }),
     orientationYear: t.exposeInt('orientationYear', { nullable: true, description: 'Year of the longer orientation.' }),
     summary: t.exposeString('summary', { nullable: true }),
-    objectives: t.relation('objectives', { query: { orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }] } }),
+    objectives: t.relation('objectives', {
+      query: { orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }] },
+      extensions: listSize(sizes.objectives),
+    }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
   }),

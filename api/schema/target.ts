@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { Comparator, TargetMetric, type Prisma, type ServiceSector } from '../../generated/prisma/client.ts';
 import type { Context } from '../context.ts';
 import { builder } from '../builder.ts';
+import { listSize } from '../cost.ts';
+import * as sizes from '../list-sizes.ts';
 import { decimalOrNull } from './decimal.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import { created, updated } from '../services/audit.ts';
@@ -112,7 +114,10 @@ export const TargetProjectionRef = builder.objectRef<Projection>('TargetProjecti
     projectedValue: t.exposeFloat('projectedValue', {
       description: "The line's value in the target year, two decimals.",
     }),
-    years: t.exposeIntList('years', { description: 'The years the line is fitted to.' }),
+    years: t.exposeIntList('years', {
+      description: 'The years the line is fitted to.',
+      extensions: listSize(sizes.targetYears),
+    }),
   }),
 });
 
@@ -137,6 +142,7 @@ export const TargetRef = builder.prismaNode('Target', {
     }),
     progress: t.field({
       type: [TargetYearProgressRef],
+      extensions: listSize(sizes.targetYears),
       description:
         "Each year's planned and actual value and status, oldest first: the target's years, the years with actual values from the baseline year on, and the target year (final).",
       resolve: async (target, _args, ctx) => (await targetValuesOf(ctx, target.id)).evaluation.progress,
@@ -174,6 +180,7 @@ export const TargetRef = builder.prismaNode('Target', {
     source: t.exposeString('source', { nullable: true }),
     years: t.relation('years', {
       description: 'Interim and actual values by year.',
+      extensions: listSize(sizes.targetYears),
       query: { orderBy: { year: 'asc' } },
     }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
@@ -335,6 +342,7 @@ const TargetProgressSummaryRef = builder.objectRef<TargetProgressSummary>('Targe
     targets: t.prismaField({
       type: ['Target'],
       description: 'The targets selected, by code.',
+      extensions: listSize(sizes.targets),
       resolve: (query, summary, _args, ctx) =>
         ctx.prisma.target.findMany({ ...query, where: { id: { in: summary.ids } }, orderBy: { code: 'asc' } }),
     }),

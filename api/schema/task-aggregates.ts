@@ -6,7 +6,9 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { Objective, ReformArea, Unit } from '../../generated/prisma/client.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
+import { leftOut, listSize } from '../cost.ts';
 import { encodeGlobalId } from '../global-id.ts';
+import * as sizes from '../list-sizes.ts';
 import { compareVietnamese } from '../services/collation.ts';
 import {
   countByColumn,
@@ -21,6 +23,15 @@ import { ObjectiveRef } from './objective.ts';
 import { ReformAreaRef } from './reform-area.ts';
 import { TaskFilter, taskWhere } from './task.ts';
 import { UnitRef } from './unit.ts';
+
+/** The most groups each grouping gives (one group without groupBy). */
+const groupsBy: Record<TaskGrouping, number> = {
+  UNIT: sizes.units,
+  REFORM_AREA: sizes.reformAreas,
+  OBJECTIVE: sizes.objectives,
+  MONTH: sizes.deadlineMonths,
+  YEAR: sizes.deadlineYears,
+};
 
 const groupingDescriptions: Record<TaskGrouping, string> = {
   UNIT: 'By lead unit (the unit that answers for the task); sorted by unit name.',
@@ -186,6 +197,9 @@ async function groupsOf(
 builder.queryField('taskTimelinessCounts', (t) =>
   t.field({
     type: [TaskTimelinessGroupRef],
+    extensions: listSize(({ groupBy }) =>
+      leftOut(groupBy) ? 1 : (groupsBy[groupBy as TaskGrouping] ?? Math.max(...Object.values(groupsBy))),
+    ),
     description:
       'Task counts by timeliness category as of today, for the tasks the filter selects (the same filter as `tasks`, AND, OR and NOT included), one group per lead unit, reform area, objective, or month or year of the current deadline; without groupBy one group "ALL" for everything. Groups without tasks are left out (the "ALL" group is always there). Counted in the database.',
     args: {

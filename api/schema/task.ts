@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { type Prisma, TaskPriority, TaskStatus } from '../../generated/prisma/client.ts';
 import { builder } from '../builder.ts';
+import { listSize } from '../cost.ts';
+import * as sizes from '../list-sizes.ts';
 import type { Context } from '../context.ts';
 import { daysBetween } from '../services/calendar.ts';
 import { accountableDay, termOn } from '../services/heads.ts';
@@ -99,6 +101,7 @@ export const TaskRef = builder.prismaNode('Task', {
     leadUnit: t.relation('leadUnit', { description: 'The unit that leads the task and answers for it.' }),
     supportingUnits: t.relation('supportingUnits', {
       description: 'Units that support the lead unit.',
+      extensions: listSize(sizes.supportingUnits),
       query: { orderBy: supportingUnitOrder },
     }),
     responsibleHead: t.field({
@@ -141,6 +144,7 @@ export const TaskRef = builder.prismaNode('Task', {
     allowedActions: t.field({
       type: [TaskActionEnum],
       description: 'What the signed-in account may do to the task now; the server enforces the same rules.',
+      extensions: listSize(taskActions.length),
       // Supporting units matter to unit heads only; for them the selection is the supportingUnits
       // field's own, so that asking for both loads them once.
       select: (_args, ctx) => ({
@@ -185,9 +189,10 @@ export const TaskRef = builder.prismaNode('Task', {
       select: { evidence: { select: { id: true }, orderBy: evidenceOrder } },
       resolve: (task) => task.evidence.length,
     }),
-    evidence: t.relation('evidence', { query: { orderBy: evidenceOrder } }),
+    evidence: t.relation('evidence', { query: { orderBy: evidenceOrder }, extensions: listSize(sizes.taskEvidence) }),
     extensionRequests: t.relation('extensionRequests', {
       description: 'Deadline extension requests, latest first.',
+      extensions: listSize(sizes.taskExtensions),
       query: { orderBy: [{ requestedAt: 'desc' }, { id: 'desc' }] },
     }),
     latestEvent: t.field({

@@ -3,6 +3,8 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { z } from 'zod';
 import { Prisma, UnitKind } from '../../generated/prisma/client.ts';
 import { builder } from '../builder.ts';
+import { listSize } from '../cost.ts';
+import * as sizes from '../list-sizes.ts';
 import type { Context } from '../context.ts';
 import { termOn } from '../services/heads.ts';
 import {
@@ -52,13 +54,17 @@ export const UnitRef = builder.prismaNode('Unit', {
     parent: t.relation('parent', { nullable: true, description: 'The unit this one belongs to.' }),
     children: t.relation('children', {
       description: 'Units that belong to this one.',
+      extensions: listSize(sizes.subunits),
       query: { orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }] },
     }),
     successor: t.relation('successor', {
       nullable: true,
       description: 'The unit that took over when this one was merged or renamed.',
     }),
-    predecessors: t.relation('predecessors', { description: 'Units merged into or renamed as this one.' }),
+    predecessors: t.relation('predecessors', {
+      description: 'Units merged into or renamed as this one.',
+      extensions: listSize(sizes.predecessors),
+    }),
     establishedOn: t.expose('establishedOn', { type: 'Date', nullable: true }),
     dissolvedOn: t.expose('dissolvedOn', {
       type: 'Date',
@@ -76,6 +82,7 @@ export const UnitRef = builder.prismaNode('Unit', {
     sortOrder: t.exposeInt('sortOrder'),
     headships: t.relation('headships', {
       description: "Terms of the unit's heads, latest first.",
+      extensions: listSize(sizes.headships),
       query: { orderBy: { startDate: 'desc' } },
     }),
     currentHead: t.field({

@@ -140,8 +140,8 @@ const leagueQuery = `query ($level: IndexLevel!, $year: Int!, $filter: IndexResu
   }
 }`;
 
-const trendsQuery = `query ($filter: IndexResultFilter, $nodeCodes: [String!]) {
-  indexTrends(filter: $filter, nodeCodes: $nodeCodes) {
+const trendsQuery = `query ($filter: IndexResultFilter, $nodeCodes: [String!], $first: Int) {
+  indexTrends(filter: $filter, nodeCodes: $nodeCodes, first: $first) {
     unit { code } level
     points { year percent points maxPoints rank rankOf result { id } nodes { code points maxPoints previousPoints delta } }
   }
@@ -441,6 +441,8 @@ describe.each(databaseKinds)('index scores and analytics on %s', (kind) => {
             NOT: { year: { equals: 2024 } },
           },
           nodeCodes: ['2', '1.1', '9'],
+          // Units chosen by OR are not bounded in the cost: a page of series is.
+          first: 5,
         },
         tokens.analyst,
       ),
@@ -515,6 +517,27 @@ describe.each(databaseKinds)('index scores and analytics on %s', (kind) => {
     ]);
   });
 
+  it('pages the series with first and offset, and takes at most 12 node codes', async () => {
+    const series = async (variables: Record<string, unknown>) =>
+      ok(
+        await api.gql<{ indexTrends: { unit: { code: string } }[] }>(
+          `query ($filter: IndexResultFilter, $first: Int, $offset: Int) {
+            indexTrends(filter: $filter, first: $first, offset: $offset) { unit { code } } }`,
+          variables,
+          tokens.analyst,
+        ),
+      ).indexTrends.map((s) => s.unit.code);
+    const filter = { level: { equals: 'COMMUNE' } };
+    expect(await series({ filter })).toEqual(['XA_ANPHU', 'XA_BINHMINH', 'XA_CATTIEN', 'XA_DALAY']);
+    expect(await series({ filter, first: 2, offset: 1 })).toEqual(['XA_BINHMINH', 'XA_CATTIEN']);
+    const codes = Array.from({ length: 13 }, (_, i) => String(i + 1));
+    expectError(
+      await api.gql(trendsQuery, { filter, first: 1, nodeCodes: codes }, tokens.analyst),
+      'BAD_USER_INPUT',
+      'nodeCodes',
+    );
+  });
+
   it('follows the top-level fields when no node codes are given', async () => {
     const data = ok(
       await api.gql<{
@@ -544,10 +567,10 @@ describe.each(databaseKinds)('index scores and analytics on %s', (kind) => {
         await api.gql<{ indexLeagueTable: unknown[] }>(leagueQuery, { level: 'COMMUNE', year: 2025 }, token),
       ).indexLeagueTable;
       expect(rows).toHaveLength(4);
-      ok(await api.gql(trendsQuery, {}, token));
+      ok(await api.gql(trendsQuery, { first: 5 }, token));
     }
     expectError(await api.gql(leagueQuery, { level: 'COMMUNE', year: 2025 }), 'UNAUTHENTICATED');
-    expectError(await api.gql(trendsQuery, {}), 'UNAUTHENTICATED');
+    expectError(await api.gql(trendsQuery, { first: 5 }), 'UNAUTHENTICATED');
   });
 
   it('refuses a depth below 1', async () => {

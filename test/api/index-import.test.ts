@@ -358,6 +358,23 @@ describe.each(databaseKinds)('index imports on %s', (kind) => {
     expect(await counts()).toEqual(before);
   });
 
+  it('lists the first 1,000 problems of a file and counts them all', async () => {
+    // 1,200 fields whose maximum is not a number: one problem each.
+    const file = ['code,name,max_points', ...Array.from({ length: 1200 }, (_, i) => `${i + 1},Field ${i + 1},abc`)];
+    const report = ok(
+      await api.upload<{ importIndexFramework: Report & { errorCount: number } }>(
+        'mutation ($input: ImportIndexFrameworkInput!) { importIndexFramework(input: $input) { ok errorCount errors { row column } } }',
+        { input: { level: 'AGENCY', year: 2028, name: 'Sai', dryRun: true, file: null } },
+        { 'input.file': csvPart(file.join('\n')) },
+        tokens.admin,
+      ),
+    ).importIndexFramework;
+    expect(report.ok).toBe(false);
+    expect(report.errorCount).toBe(1200);
+    expect(report.errors).toHaveLength(1000);
+    expect(report.errors.at(-1)).toEqual({ row: 1001, column: 'max_points' });
+  });
+
   it('reports wrong and missing columns against the header row', async () => {
     const before = await counts();
     const structure = ok(

@@ -17,9 +17,8 @@ function expectLimit(result: GraphQLResult<unknown>, limit: string) {
   return error;
 }
 
-/** `{ units { nodes { children { ... { id } } } } }` with the deepest field at `depth`. */
-const nested = (depth: number) =>
-  `{ units { nodes { ${'children { '.repeat(depth - 3)}id${' }'.repeat(depth - 3)} } } }`;
+/** `{ units { nodes { parent { ... { id } } } } }` with the deepest field at `depth` (cheap: no list inside). */
+const nested = (depth: number) => `{ units { nodes { ${'parent { '.repeat(depth - 3)}id${' }'.repeat(depth - 3)} } } }`;
 
 /** `count` aliases of `me`. */
 const aliased = (count: number) => `{ ${Array.from({ length: count }, (_, i) => `a${i}: me { id }`).join(' ')} }`;
@@ -73,6 +72,81 @@ describe.each(databaseKinds)('request limits on %s', (kind) => {
       'cost',
     );
     expect(error?.message).toMatch(/^Query Cost limit of 50000 exceeded, found \d+/);
+  });
+
+  describe('the cost of an operation, with its variables', () => {
+    const timelines = 'query ($n: Int) { tasks(first: $n) { nodes { timeline(first: $n) { nodes { id } } } } }';
+
+    it('counts a page size given as a variable as the same size written in the query', async () => {
+      const literal = expectLimit(
+        await api.gql('{ tasks(first: 100) { nodes { timeline(first: 100) { nodes { id } } } } }', {}, token),
+        'cost',
+      );
+      const variable = expectLimit(await api.gql(timelines, { n: 100 }, token), 'cost');
+      expect(variable?.message).toBe(literal?.message);
+      expect(literal?.message).toBe('Query Cost limit of 50000 exceeded, found 163625.');
+      ok(await api.gql(timelines, { n: 10 }, token));
+    });
+
+    it('accepts an operation costing exactly the budget and refuses one costing one more', async () => {
+      // 46,175 (100 tasks, 28 entries each) + 5 × 725 (100 tasks) + 200 × 1 (__typename) = 50,000.
+      const atBudget = (extra: number) => `query ($n: Int) {
+        tasks(first: 100) { nodes { timeline(first: $n) { nodes { id } } } }
+        ${[1, 2, 3, 4, 5].map((i) => `t${i}: tasks(first: 100) { nodes { id } }`).join('\n')}
+        ${'__typename '.repeat(200 + extra)}
+      }`;
+      ok(await api.gql(atBudget(0), { n: 28 }, token));
+      const error = expectLimit(await api.gql(atBudget(1), { n: 28 }, token), 'cost');
+      expect(error?.message).toBe('Query Cost limit of 50000 exceeded, found 50001.');
+      expect(error?.extensions?.max).toBe(50_000);
+    });
+
+    it('counts an omitted first as the default page of 20', async () => {
+      const entries = (first: string) =>
+        `{ tasks${first} { nodes { timeline(first: 100) { nodes { id type at note } } } } }`;
+      const omitted = expectLimit(await api.gql(entries(''), {}, token), 'cost');
+      const twenty = expectLimit(await api.gql(entries('(first: 20)'), {}, token), 'cost');
+      expect(omitted?.message).toBe(twenty?.message);
+      ok(await api.gql(entries('(first: 10)'), {}, token));
+    });
+
+    it('counts a page-size variable the request leaves out as the largest page of 100', async () => {
+      const query = 'query ($n: Int) { tasks(first: 40) { nodes { timeline(first: $n) { nodes { id } } } } }';
+      ok(await api.gql(query, { n: 20 }, token));
+      expectLimit(await api.gql(query, {}, token), 'cost');
+    });
+
+    it('counts nodes(ids:) by its ids, and refuses more than 100 ids naming ids', async () => {
+      const withTimelines =
+        'query ($ids: [ID!]!) { nodes(ids: $ids) { ... on Task { timeline(first: 100) { nodes { id } } } } }';
+      const ids = (count: number) => ({ ids: Array.from({ length: count }, () => 'Task:1') });
+      ok(await api.gql(withTimelines, ids(40), token));
+      expectLimit(await api.gql(withTimelines, ids(50), token), 'cost');
+      const plain = 'query ($ids: [ID!]!) { nodes(ids: $ids) { id } }';
+      expect(ok(await api.gql<{ nodes: unknown[] }>(plain, ids(100), token)).nodes).toHaveLength(100);
+      expectError(await api.gql(plain, ids(101), token), 'BAD_USER_INPUT', 'ids');
+    });
+
+    it("counts a plain list at its declared size: a framework's tree as 300 nodes", async () => {
+      const trees = (first: number) => `{ indexFrameworks(first: ${first}) { nodes { nodes { id code name } } } }`;
+      ok(await api.gql(trees(11), {}, token));
+      const error = expectLimit(await api.gql(trees(12), {}, token), 'cost');
+      expect(error?.message).toBe('Query Cost limit of 50000 exceeded, found 52710.');
+    });
+
+    it('answers a refusal as validation errors are answered: 400 to GraphQL-response clients, 200 to JSON ones', async () => {
+      const status = async (accept: string) =>
+        (
+          await api.app.fetch(
+            new Request('http://test/graphql', {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', accept, authorization: `Bearer ${token}` },
+              body: JSON.stringify({ query: timelines, variables: { n: 100 } }),
+            }),
+          )
+        ).status;
+      expect([await status('application/graphql-response+json'), await status('application/json')]).toEqual([400, 200]);
+    });
   });
 
   it('refuses a query text over 15,000 characters before parsing it', async () => {

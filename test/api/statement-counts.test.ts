@@ -187,7 +187,7 @@ describe.each(databaseKinds)('SQL statements per request (%s)', (kind) => {
     expect(all.count).toBeLessThanOrEqual(indexLeagueStatements);
 
     const trends = `query ($filter: IndexResultFilter) {
-      indexTrends(filter: $filter, nodeCodes: ["1", "2"]) {
+      indexTrends(filter: $filter, nodeCodes: ["1", "2"], first: 50) {
         unit { id name } level points { year percent rank rankOf nodes { ${node} } } } }`;
     const fewSeries = await statements(trends, { filter: { level: { equals: 'COMMUNE' }, ...two } });
     const allSeries = await statements(trends, { filter: { level: { equals: 'COMMUNE' } } });

@@ -341,7 +341,7 @@ describe.each(databaseKinds)('targets, satisfaction and plan checks on %s', (kin
   });
 
   it('checks plans against the last result and compares them with the year scored', async () => {
-    const query = `query ($filter: ImprovementPlanFilter) { improvementPlans(filter: $filter, first: 20, orderBy: [{ field: YEAR }, { field: UNIT }]) {
+    const query = `query ($filter: ImprovementPlanFilter) { improvementPlans(filter: $filter, first: 10, orderBy: [{ field: YEAR }, { field: UNIT }]) {
       nodes { year unit { code } flagged baseline { year percent }
         checks { code node { code } message }
         comparison { lastPercent targetPercent actualPercent met

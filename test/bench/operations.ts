@@ -259,13 +259,14 @@ const dashboardQuery = `query Dashboard($year: Int!, $unit: ID!) {
   }
   indexLeagueTable(level: COMMUNE, year: $year, first: 25) { ${'result { id publishedPercent }'} ${leagueRow} }
   indexResults(first: 0, filter: { level: { equals: COMMUNE }, year: { equals: $year } }) { totalCount }
-  district: indexTrends(filter: { level: { equals: DISTRICT } }) { ${trendFields} }
+  district: indexTrends(filter: { level: { equals: DISTRICT } }, first: 100) { ${trendFields} }
   unit: indexTrends(filter: { level: { equals: COMMUNE }, unit: { equals: $unit } }) { ${trendFields} }
   targetProgress { total achieved missed onCourse atRisk noData targets {
     id code indicator measure comparator targetValue targetYear metric status statusReason unit { id name }
     progress { year plannedValue actualValue status final } projection { method projectedValue } } }
-  improvementPlans(first: 100, orderBy: [{ field: YEAR, direction: DESC }, { field: UNIT }]) {
-    nodes { id year status targetPercent flagged unit { id name } checks { code message node { id code name } }
+  plans: improvementPlans(first: 0) { totalCount }
+  flagged: improvementPlans(first: 10, filter: { flagged: true }, orderBy: [{ field: YEAR, direction: DESC }, { field: UNIT }]) {
+    totalCount nodes { id year status targetPercent flagged unit { id name } checks { code message node { id code name } }
       comparison { lastPercent } } }
   taskTimelinessCounts(groupBy: UNIT) { key unit { id name } year month ${timelinessCountFields} }
 }`;
@@ -470,7 +471,7 @@ export const operations: Operation[] = [
     name: 'index trends (districts, fields)',
     kind: 'aggregate',
     reader: 'analyst',
-    query: `query Trends { indexTrends(filter: { level: { in: [DISTRICT] } }) {
+    query: `query Trends { indexTrends(filter: { level: { in: [DISTRICT] } }, first: 100) {
       unit { id name } level points { year percent points maxPoints rank rankOf nodes { code name maxPoints points delta } } } }`,
     variables: () => ({}),
     handWritten: (prisma) => prisma.$queryRaw(trendsSql('DISTRICT')),

@@ -210,8 +210,8 @@ async function measure(target: Target): Promise<{ rows: Row[]; context: BenchCon
   const db = await target.open();
   const counter = statementCounter(db.adapterFactory);
   const filesDir = mkdtempSync(path.join(tmpdir(), 'par-bench-files-'));
-  // The UI's task page exceeds graphql-armor's default cost limit (api/security.ts): the bench measures the
-  // operations as the UI sends them, so it lifts the limit.
+  // The dashboard's full set (several of the UI's requests in one document) and a whole level's trends
+  // cost more than one request may (api/cost.ts): the bench lifts the limit to measure them.
   const config = loadConfig({
     NODE_ENV: 'production',
     MAX_QUERY_COST: '1000000',

@@ -27,9 +27,10 @@ const db = await openDatabase(
   options.databaseUrl ? { databaseUrl: options.databaseUrl } : { dataDir: options.dataDir },
 );
 const filesDir = mkdtempSync(path.join(tmpdir(), 'par-bench-files-'));
-// The bench measures the operations as the UI sends them, whatever they cost, and one account sends
-// every request of a run: it lifts the cost limit, and the rate limit still counts each request but
-// lets it through. attacks.ts keeps every default.
+// The dashboard's full set (several of the UI's requests in one document) and a whole level's trends
+// cost more than one request may (api/cost.ts), and one account sends every request of a run: the bench
+// lifts the cost limit, and the rate limit still counts each request but lets it through. attacks.ts
+// keeps every default.
 const config = loadConfig({
   NODE_ENV: 'production',
   FILES_DIR: filesDir,

@@ -7,11 +7,12 @@ import { useState } from 'react';
 import { useGetIdentity, useLocaleState, useStore, useTranslate, type TranslateFunction } from 'react-admin';
 import { intlLocale } from '../common/dates';
 import {
+  useDistrictTrend,
   useFrameworkYears,
   useLeagueTable,
   usePlans,
   useTargetProgress,
-  useTrends,
+  useTrend,
   useWholeLeagueTable,
   type IndexLevel,
   type TargetRow,
@@ -83,16 +84,17 @@ const CommitteeDashboard = () => {
   const year = chosenYear !== null && years.data?.includes(chosenYear) ? chosenYear : years.data?.[0];
   const league = useLeagueTable(level, year, page, perPage);
   const wholeLeague = useWholeLeagueTable();
-  const districtTrends = useTrends('DISTRICT');
   const targets = useTargetProgress();
   const plans = usePlans();
 
   const allTargets = targets.data?.targets ?? [];
-  // The district whose index the resolution's targets measure (the demo data has one district-level unit).
-  const district =
-    districtTrends.data?.find((series) =>
-      allTargets.some((target) => target.metric === 'PAR_INDEX_PERCENT' && target.unit?.id === series.unit.id),
-    ) ?? districtTrends.data?.[0];
+  // The district whose index the resolution's targets measure (the demo data has one district-level
+  // unit), asked for once the targets are in (or failed to come).
+  const measuredUnits = targets.isPending
+    ? undefined
+    : allTargets.flatMap((target) => (target.metric === 'PAR_INDEX_PERCENT' && target.unit ? [target.unit.id] : []));
+  const districtTrend = useDistrictTrend(measuredUnits);
+  const district = districtTrend.data ?? undefined;
   const latest = district?.points.at(-1);
   const districtLines = targetLines(allTargets, district?.unit.id, translate, locale);
   const untilYear = Math.max(0, ...allTargets.filter((t) => t.unit?.id === district?.unit.id).map((t) => t.targetYear));
@@ -101,8 +103,8 @@ const CommitteeDashboard = () => {
   // unit when on the page shown, else the page's first.
   const rows = league.data?.rows ?? [];
   const unitId = chosenUnit ?? rows.find((row) => row.unit.id === identity?.unitId)?.unit.id ?? rows[0]?.unit.id;
-  const unitTrend = useTrends(level, unitId ?? '');
-  const unitSeries = unitTrend.data?.[0];
+  const unitTrend = useTrend(level, unitId ?? '');
+  const unitSeries = unitTrend.data ?? undefined;
   // The picker offers the page's units and the one whose trend is shown, wherever it ranks.
   const pageUnits = rows.map((row) => row.unit);
   const units =
@@ -115,8 +117,8 @@ const CommitteeDashboard = () => {
       <Panel
         title="par.dashboard.trend.district_title"
         subheader={district?.unit.name}
-        isPending={districtTrends.isPending}
-        error={districtTrends.error}
+        isPending={districtTrend.isPending}
+        error={districtTrend.error}
       >
         {district ? (
           <TrendChart points={district.points} targets={districtLines} untilYear={untilYear || undefined} />
@@ -127,8 +129,8 @@ const CommitteeDashboard = () => {
       <Panel
         title="par.dashboard.points_lost.title"
         subheader={district && latest ? `${district.unit.name} · ${latest.year}` : undefined}
-        isPending={districtTrends.isPending}
-        error={districtTrends.error}
+        isPending={districtTrend.isPending}
+        error={districtTrend.error}
       >
         {district && latest ? (
           <PointsLostChart point={latest} unitName={district.unit.name} />
@@ -199,7 +201,7 @@ const CommitteeDashboard = () => {
       </Panel>
       <PlansPanel data={plans.data} isPending={plans.isPending} error={plans.error} />
       <TargetsPanel data={targets.data} isPending={targets.isPending} error={targets.error} />
-      <SatisfactionPanel unitId={district?.unit.id} waiting={districtTrends.isPending} />
+      <SatisfactionPanel unitId={district?.unit.id} waiting={districtTrend.isPending} />
       <TimelinessPanel groupBy={groupBy} onGroupBy={setGroupBy} />
     </Box>
   );

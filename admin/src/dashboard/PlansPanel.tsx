@@ -1,9 +1,9 @@
 // Improvement plans the checks flag (a plan that does not aim above the last result, a weak field
-// without an action...), with the reasons; each opens the plan.
+// without an action...), the latest ones with the reasons; each opens the plan.
 import { Link as MuiLink, List, ListItem, ListItemText, Typography } from '@mui/material';
 import { Link, useLocaleState, useResourceDefinitions, useTranslate } from 'react-admin';
 import { checkText } from '../improvementPlans/checkText';
-import type { PlanRow } from './api';
+import type { PlansSummary } from './api';
 import { formatPercent, showPath } from './format';
 import { Panel } from './Panel';
 
@@ -12,7 +12,7 @@ export const PlansPanel = ({
   isPending,
   error,
 }: {
-  data: PlanRow[] | undefined;
+  data: PlansSummary | undefined;
   isPending: boolean;
   error: unknown;
 }) => {
@@ -20,12 +20,12 @@ export const PlansPanel = ({
   const [locale] = useLocaleState();
   // The plan's own page when the UI has one, the unit's otherwise.
   const plansPage = useResourceDefinitions().improvementPlans?.hasShow === true;
-  const flagged = (data ?? []).filter((plan) => plan.flagged);
+  const flagged = data?.plans ?? [];
   return (
     <Panel
       title="par.dashboard.plans.title"
       subheader={
-        data ? translate('par.dashboard.plans.count', { flagged: flagged.length, total: data.length }) : undefined
+        data ? translate('par.dashboard.plans.count', { flagged: data.flagged, total: data.total }) : undefined
       }
       isPending={isPending}
       error={error}

@@ -21,6 +21,7 @@ import type { ParDataProvider } from '../dataProvider';
 import { enumLabel, enums } from '../enums';
 import { formatNumber, formatPercent, listPath } from './format';
 import { Panel } from './Panel';
+import { satisfactionQuery } from './queries';
 
 export interface SectorSatisfaction {
   id: string;
@@ -31,17 +32,6 @@ export interface SectorSatisfaction {
   meetsTarget: boolean | null;
   unit: { id: string; name: string };
 }
-
-/** The unit's overall figure per sector, newest years first (a year has at most one row per sector). */
-const satisfactionQuery = `query DashboardSatisfaction($unit: ID!) {
-  satisfactionResults(
-    first: 100
-    filter: { unit: { equals: $unit }, element: { equals: OVERALL } }
-    orderBy: [{ field: YEAR, direction: DESC }, { field: SECTOR }]
-  ) {
-    nodes { id year sector satisfactionPercent targetValue meetsTarget unit { id name } }
-  }
-}`;
 
 const sectorOrder: readonly string[] = enums.ServiceSector;
 

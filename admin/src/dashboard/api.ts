@@ -4,6 +4,17 @@
 import { useQuery } from '@tanstack/react-query';
 import { useDataProvider } from 'react-admin';
 import type { ParDataProvider } from '../dataProvider';
+import {
+  districtTrendQuery,
+  flaggedPlansShown,
+  frameworkYearsQuery,
+  leaguePageQuery,
+  leagueTableQuery,
+  plansQuery,
+  targetProgressQuery,
+  timelinessQuery,
+  trendsQuery,
+} from './queries';
 
 export type IndexLevel = 'DISTRICT' | 'AGENCY' | 'COMMUNE';
 export type TargetStatus = 'ACHIEVED' | 'MISSED' | 'ON_COURSE' | 'AT_RISK' | 'NO_DATA';
@@ -109,69 +120,6 @@ export interface TimelinessGroup {
   total: number;
 }
 
-const leagueRowFields = `unit { id name }
-  result { id publishedPercent }
-  points maxPoints percent rank rankOf previousPercent delta previousRank rankChange
-  weakestField { code name pointsLost }
-  overdueTasks openTasks`;
-
-/** One page of the league table and, for the pager, how many results the framework has (no rows read). */
-const leaguePageQuery = `query DashboardLeagueTable($level: IndexLevel!, $year: Int!, $first: Int!, $offset: Int!) {
-  indexLeagueTable(level: $level, year: $year, first: $first, offset: $offset) { ${leagueRowFields} }
-  indexResults(first: 0, filter: { level: { equals: $level }, year: { equals: $year } }) { totalCount }
-}`;
-
-/** Every row of the league table: what an export holds. */
-const leagueTableQuery = `query DashboardLeagueExport($level: IndexLevel!, $year: Int!) {
-  indexLeagueTable(level: $level, year: $year) { ${leagueRowFields} }
-}`;
-
-/** The years that have a framework for the level, newest first: the league table's choices. */
-const frameworkYearsQuery = `query DashboardYears($level: IndexLevel!) {
-  indexFrameworks(first: 100, filter: { level: { equals: $level } }, orderBy: [{ field: YEAR, direction: DESC }]) {
-    nodes { id year }
-  }
-}`;
-
-const trendFields = `unit { id name } level
-  points {
-    year percent rank rankOf result { id publishedPercent }
-    nodes { code name maxPoints points percent pointsLost }
-  }`;
-
-const trendsQuery = `query DashboardTrends($filter: IndexResultFilter) {
-  indexTrends(filter: $filter) { ${trendFields} }
-}`;
-
-const targetFields = `id code indicator measure comparator targetValue targetYear metric status statusReason
-  unit { id name }
-  progress { year plannedValue actualValue status final }
-  projection { method projectedValue }`;
-
-const targetProgressQuery = `query DashboardTargets {
-  targetProgress {
-    total achieved missed onCourse atRisk noData
-    targets { ${targetFields} }
-  }
-}`;
-
-const plansQuery = `query DashboardPlans {
-  improvementPlans(first: 100, orderBy: [{ field: YEAR, direction: DESC }, { field: UNIT }]) {
-    nodes {
-      id year status targetPercent flagged unit { id name }
-      checks { code message node { id code name } }
-      comparison { lastPercent }
-    }
-  }
-}`;
-
-const timelinessQuery = `query DashboardTimeliness($filter: TaskFilter, $groupBy: TaskGrouping) {
-  taskTimelinessCounts(filter: $filter, groupBy: $groupBy) {
-    key unit { id name } year month
-    onTrack dueSoon overdue completedOnTime completedWithinExtension completedLate open total
-  }
-}`;
-
 /** One read-only query through the data provider (an expired session signs out, as everywhere). */
 function useRead<T, R>(
   key: unknown[],
@@ -233,21 +181,52 @@ export const useWholeLeagueTable = () => {
       .indexLeagueTable;
 };
 
-/** The trend of every unit of a level, or of one unit when `unitId` is given ('' waits for one). */
-export const useTrends = (level: IndexLevel, unitId?: string) =>
+/** One unit's trend at a level ('' waits for the unit). */
+export const useTrend = (level: IndexLevel, unitId: string) =>
   useRead(
-    ['trends', level, unitId ?? null],
+    ['trends', level, unitId],
     trendsQuery,
-    { filter: { level: { equals: level }, ...(unitId ? { unit: { equals: unitId } } : {}) } },
-    (data: { indexTrends: TrendSeries[] }) => data.indexTrends,
+    { filter: { level: { equals: level }, unit: { equals: unitId } } },
+    (data: { indexTrends: TrendSeries[] }) => data.indexTrends[0] ?? null,
     unitId !== '',
+  );
+
+/**
+ * The district's trend: of the first district-level unit that one of `measuredUnits` names (the units
+ * of PAR index targets), else of the first district-level unit; undefined waits for the units.
+ */
+export const useDistrictTrend = (measuredUnits: string[] | undefined) =>
+  useRead(
+    ['trends', 'district', measuredUnits ?? null],
+    districtTrendQuery,
+    { units: measuredUnits ?? [] },
+    (data: { measured: TrendSeries[]; first: TrendSeries[] }) => data.measured[0] ?? data.first[0] ?? null,
+    measuredUnits !== undefined,
   );
 
 export const useTargetProgress = () =>
   useRead(['targets'], targetProgressQuery, {}, (data: { targetProgress: TargetSummary }) => data.targetProgress);
 
+export interface PlansSummary {
+  /** Plans in all. */
+  total: number;
+  /** Plans the checks flag. */
+  flagged: number;
+  /** The latest flagged plans, at most flaggedPlansShown. */
+  plans: PlanRow[];
+}
+
 export const usePlans = () =>
-  useRead(['plans'], plansQuery, {}, (data: { improvementPlans: { nodes: PlanRow[] } }) => data.improvementPlans.nodes);
+  useRead(
+    ['plans'],
+    plansQuery,
+    { first: flaggedPlansShown },
+    (data: { all: { totalCount: number }; flagged: { totalCount: number; nodes: PlanRow[] } }): PlansSummary => ({
+      total: data.all.totalCount,
+      flagged: data.flagged.totalCount,
+      plans: data.flagged.nodes,
+    }),
+  );
 
 export const useTimeliness = (groupBy: TaskGrouping, filter: Record<string, unknown>) =>
   useRead(

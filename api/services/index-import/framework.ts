@@ -254,6 +254,7 @@ export async function planFrameworkImport(
       dryRun: input.dryRun,
       rowsRead: rows.length,
       errors: [],
+      errorCount: 0,
       frameworkId: existing?.id ?? null,
       nodesCreated: nodes.length,
       resultsCreated: 0,

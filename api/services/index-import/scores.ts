@@ -238,6 +238,7 @@ export async function planScoresImport(
       dryRun: input.dryRun,
       rowsRead: rows.length,
       errors: [],
+      errorCount: 0,
       frameworkId: framework.id,
       nodesCreated: 0,
       resultsCreated: planned.filter((u) => u.existingResultId === null).length,
