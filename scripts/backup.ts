@@ -42,11 +42,18 @@ export interface Sql {
   query<T>(text: string): Promise<{ rows: T[] }>;
 }
 
-/** Rows per table of the current schema (the migration table left out) and the migrations applied. */
+/**
+ * Rows per table of the current schema and the migrations applied. The migration table is left out,
+ * and so are unlogged tables (the rate limit's counts of the last minute): a copy of PGlite's data
+ * directory does not keep their rows, and nothing needs them back.
+ */
 export async function describeDatabase(sql: Sql): Promise<Pick<Manifest, 'migrations' | 'rows'>> {
   const tables = await sql.query<{ table_name: string }>(
-    `SELECT table_name FROM information_schema.tables
-     WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name`,
+    `SELECT table_name FROM information_schema.tables t
+     WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'
+       AND NOT EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                       WHERE n.nspname = t.table_schema AND c.relname = t.table_name AND c.relpersistence = 'u')
+     ORDER BY table_name`,
   );
   const rows: Record<string, number> = {};
   let migrations: string[] = [];
