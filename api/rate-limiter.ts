@@ -54,8 +54,14 @@ export function rateLimiter({
   const redis = settings.redisUrl ? redisCounter(settings.redisUrl, logger) : null;
   const accountOfSession = new Map<string, number>();
 
-  const count = async (key: string, charge: Charge): Promise<WindowCounts> =>
-    (redis && (await redis.charge(key, charge))) ?? chargeInDatabase(prisma, key, charge);
+  let sweptWindow = -1;
+  const count = async (key: string, charge: Charge): Promise<WindowCounts> => {
+    const counted = redis && (await redis.charge(key, charge));
+    if (counted) return counted;
+    const sweep = charge.window !== sweptWindow;
+    sweptWindow = charge.window;
+    return chargeInDatabase(prisma, key, charge, sweep);
+  };
 
   async function viewerCountedApart(token: string, now: Date, charge: Charge) {
     const id = tokenHash(token);

@@ -43,15 +43,17 @@ export interface Sql {
 }
 
 /**
- * Rows per table of the current schema and the migrations applied. The migration table is left out, and
- * so are unlogged tables (the rate limiter's counts): PostgreSQL empties those on recovery, and a copy of
- * the data files restores them empty.
+ * Rows per table of the current schema and the migrations applied. The migration table is left out,
+ * and so are unlogged tables (the rate limit's counts of the last minute): a copy of PGlite's data
+ * directory does not keep their rows, and nothing needs them back.
  */
 export async function describeDatabase(sql: Sql): Promise<Pick<Manifest, 'migrations' | 'rows'>> {
   const tables = await sql.query<{ table_name: string }>(
-    `SELECT c.relname AS table_name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-     WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND c.relpersistence = 'p'
-     ORDER BY c.relname`,
+    `SELECT table_name FROM information_schema.tables t
+     WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'
+       AND NOT EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                       WHERE n.nspname = t.table_schema AND c.relname = t.table_name AND c.relpersistence = 'u')
+     ORDER BY table_name`,
   );
   const rows: Record<string, number> = {};
   let migrations: string[] = [];

@@ -126,6 +126,13 @@ export const ImportIndexScoresInput = builder.inputType('ImportIndexScoresInput'
   }),
 });
 
+/**
+ * A big file's statements (20,000 scores are inserted a few thousand at a time) may take longer than
+ * STATEMENT_TIMEOUT_MS allows an API statement: an import's transaction has the timeout of the
+ * transaction itself (runMutation's 30 s) instead. PGlite ignores the setting.
+ */
+const importStatementTimeout = "SET LOCAL statement_timeout = '30s'";
+
 /** Checks inside the mutation's transaction and writes only when every row is right. */
 async function importOrReport(
   ctx: Context,
@@ -133,7 +140,10 @@ async function importOrReport(
   work: (w: Write) => Promise<ImportReport>,
 ): Promise<ImportReport> {
   try {
-    return await runMutation(ctx, info, work);
+    return await runMutation(ctx, info, async (w) => {
+      await w.tx.$executeRawUnsafe(importStatementTimeout);
+      return work(w);
+    });
   } catch (error) {
     if (error instanceof ImportRefused) return error.report;
     throw error;

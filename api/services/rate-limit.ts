@@ -62,14 +62,22 @@ export const countInWindow = Prisma.sql`
 export const storedCost = (cost: number) => Math.min(countCap, Math.max(0, Math.ceil(cost)));
 
 /**
- * Counts one request against `key` in the database and returns its window's totals. Rows of windows
- * before the last one are deleted on the way, so an anonymous flood from many addresses leaves no more
- * than two minutes' worth of rows (a key deleted early just starts again from nothing: its counts were
- * of an older window anyway).
+ * Counts one request against `key` in the database and returns its window's totals. With `sweep`,
+ * rows of windows before the last one are deleted on the way (once a minute is enough): so an
+ * anonymous flood from many addresses leaves at most two minutes' worth of rows. A key deleted early
+ * just starts again from nothing: its counts were of an older window anyway.
  */
-export async function chargeInDatabase(prisma: PrismaClient, key: string, charge: Charge): Promise<WindowCounts> {
+export async function chargeInDatabase(
+  prisma: PrismaClient,
+  key: string,
+  charge: Charge,
+  sweep: boolean,
+): Promise<WindowCounts> {
+  const swept = sweep
+    ? Prisma.sql`WITH swept AS (DELETE FROM "RateLimit" WHERE "window" < ${charge.window - 1} AND key <> ${key})`
+    : Prisma.empty;
   const [counts] = await prisma.$queryRaw<WindowCounts[]>`
-    WITH gone AS (DELETE FROM "RateLimit" WHERE "window" < ${charge.window - 1} AND key <> ${key})
+    ${swept}
     INSERT INTO "RateLimit" AS r (key, "window", requests, cost)
     VALUES (${key}, ${charge.window}::int, 1, ${storedCost(charge.cost)}::int)
     ${countInWindow}`;

@@ -38,10 +38,15 @@ if (!redisUp && process.env.CI === 'true') {
 }
 const stores: ('database' | 'redis')[] = redisUp ? ['database', 'redis'] : ['database'];
 
-/** 15 s into a minute of its own, far from any other test's: Retry-After is then 45 s. */
+let lastMinute = Math.floor(Date.UTC(2031, 0, 1) / 60_000) + Math.floor(Math.random() * 5_000_000);
+
+/**
+ * 15 s into a minute of its own, later than the previous test's (time goes forward) and far from any
+ * other test file's: Retry-After is then 45 s.
+ */
 function freshMinute(): Date {
-  const minute = Math.floor(Date.UTC(2031, 0, 1) / 60_000) + Math.floor(Math.random() * 5_000_000);
-  return new Date(minute * 60_000 + 15_000);
+  lastMinute += 10;
+  return new Date(lastMinute * 60_000 + 15_000);
 }
 
 /** The test's cost function: what the request's variables say, so that a test can spend exactly. */
@@ -148,6 +153,21 @@ describe.each(databaseKinds)('rate limit on %s', (kind) => {
         rmSync(filesDir, { recursive: true, force: true });
       }
     });
+
+    it.runIf(store === 'database')(
+      'forgets the counts of past minutes, so an anonymous flood leaves few rows',
+      async () => {
+        const from = (address: string) => ({ 'x-forwarded-for': address });
+        for (const address of ['203.0.113.1', '203.0.113.2', '203.0.113.3']) {
+          ok(await api.gql('{ __typename }', {}, null, from(address)));
+        }
+        const keys = async () => (await api.db.prisma.rateLimit.findMany({ select: { key: true } })).map((r) => r.key);
+        expect(await keys()).toEqual(expect.arrayContaining(['address:203.0.113.1', 'address:203.0.113.3']));
+        api.clock.now = new Date(api.clock.now.getTime() + 3 * 60_000);
+        ok(await api.gql('{ __typename }', {}, null, from('203.0.113.4')));
+        expect(await keys()).toEqual(['address:203.0.113.4']);
+      },
+    );
 
     it.runIf(store === 'redis')('keeps the counts in Redis, not in the database', async () => {
       ok(await api.gql(me, {}, analyst));

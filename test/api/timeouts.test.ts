@@ -2,7 +2,9 @@
 // STATEMENT_TIMEOUT_MS, a query is stopped at REQUEST_TIMEOUT_MS, both answering REQUEST_TIMEOUT; and
 // the HTTP server drops clients that send their headers or body too slowly. A request is made slow by
 // holding a table lock (on PGlite, its one connection) from another client for a while.
+import { readFileSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareDatabase } from '../../api/bootstrap.ts';
 import { defaultTimeouts, loadConfig } from '../../api/config.ts';
@@ -15,6 +17,7 @@ import { expectError, ok, startTestApi, type TestApi } from '../support/api.ts';
 import { loadFixture, type Fixture } from '../support/fixture.ts';
 import { serve, whileHealthy, type Served } from '../support/server.ts';
 
+const importFiles = path.join(import.meta.dirname, '..', 'fixtures', 'index-import');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -148,6 +151,31 @@ describe.each(databaseKinds)('statement timeout on %s', (kind) => {
     expectError(result.body, 'REQUEST_TIMEOUT');
     await released;
     expect(await api.db.prisma.taskEvent.count()).toBe(before);
+  });
+
+  it.runIf(kind === 'postgres')('lets an index import wait longer than STATEMENT_TIMEOUT_MS', async () => {
+    const upload = (mutation: string, input: Record<string, unknown>, file: string) =>
+      api.upload<Record<string, { ok: boolean }>>(
+        `mutation ($input: ${mutation === 'importIndexFramework' ? 'ImportIndexFrameworkInput' : 'ImportIndexScoresInput'}!) {
+          ${mutation}(input: $input) { ok errors { message } } }`,
+        { input: { ...input, file: null } },
+        { 'input.file': { name: 'file.csv', type: 'text/csv', content: readFileSync(path.join(importFiles, file)) } },
+        token,
+      );
+    await api.db.prisma.unit.create({
+      data: { code: 'TT_DATEH', name: 'UBND thị trấn Đạ Tẻh', kind: 'TOWNSHIP', parentId: fixture.units.district.id },
+    });
+    const level = { level: 'COMMUNE', year: 2025 };
+    const framework = await upload(
+      'importIndexFramework',
+      { ...level, name: 'Bộ chỉ số 2025' },
+      'structure-commune.csv',
+    );
+    expect(ok(framework).importIndexFramework?.ok).toBe(true);
+    const { released } = await holdLock(api.db, 'IndexScore', 1_800);
+    const scores = await upload('importIndexScores', level, 'scores-commune.csv');
+    expect(ok(scores).importIndexScores?.ok).toBe(true);
+    await released;
   });
 
   it.runIf(kind === 'pglite')('is not enforced by PGlite: a statement runs to its end there', async () => {

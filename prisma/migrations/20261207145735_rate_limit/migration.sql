@@ -8,6 +8,3 @@ CREATE UNLOGGED TABLE "RateLimit" (
 
     CONSTRAINT "RateLimit_pkey" PRIMARY KEY ("key")
 );
-
--- CreateIndex
-CREATE INDEX "RateLimit_window_idx" ON "RateLimit"("window");
