@@ -7,11 +7,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { parse } from 'graphql';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../api/app.ts';
 import { loadConfig } from '../../api/config.ts';
+import { operationCost } from '../../api/cost.ts';
 import type { CostOf } from '../../api/rate-limiter.ts';
+import { schema } from '../../api/schema/index.ts';
 import { databaseKinds } from '../support/databases.ts';
 import { expectError, ok, startTestApi, type TestApi } from '../support/api.ts';
 import { loadFixture } from '../support/fixture.ts';
@@ -187,6 +190,30 @@ describe.each(databaseKinds)('rate limit on %s', (kind) => {
       ok(await api.gql(me, {}, token));
       expectError(await api.gql(me, {}, token), 'RATE_LIMITED');
       expect(await api.db.prisma.rateLimit.count()).toBe(1);
+    } finally {
+      await api.close();
+    }
+  });
+
+  it("charges each request its query cost, a page size in a variable as in the text, and a refused query's none", async () => {
+    const literal = '{ tasks(first: 40) { nodes { id title } } }';
+    const variable = 'query ($n: Int) { tasks(first: $n) { nodes { id title } } }';
+    const cost = Math.ceil(operationCost(schema, parse(literal), {}));
+    expect(Math.ceil(operationCost(schema, parse(variable), { n: 40 }))).toBe(cost);
+    const api = await startTestApi(kind, {
+      env: { RATE_LIMIT_COST_PER_MINUTE: String(2 * cost), MAX_QUERY_COST: String(2 * cost) },
+      now: freshMinute(),
+    });
+    try {
+      await loadFixture(api.db.prisma);
+      const token = await api.signIn('analyst');
+      ok(await api.gql(literal, {}, token));
+      // Over the cost budget: refused before it runs, and not charged against the minute's cost.
+      const overBudget = await api.gql(variable, { n: 100 }, token);
+      expect(overBudget.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_LIMIT_EXCEEDED', limit: 'cost' });
+      ok(await api.gql(variable, { n: 40 }, token));
+      const refused = expectError(await api.gql('{ me { id } }', {}, token), 'RATE_LIMITED');
+      expect(refused.extensions).toMatchObject({ limit: 'cost', max: 2 * cost });
     } finally {
       await api.close();
     }

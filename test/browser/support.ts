@@ -78,6 +78,7 @@ export async function startServer(): Promise<TestServer> {
         FILES_DIR: path.join(workDir, 'files'),
         // The browser clicks far faster than a person: the rate limit still counts, but lets it through.
         RATE_LIMIT_REQUESTS_PER_MINUTE: '1000000',
+        RATE_LIMIT_COST_PER_MINUTE: '1000000000',
       }),
     });
     const listening = createServer(app.handle);

@@ -172,6 +172,7 @@ describe.each(databaseKinds)('the server process on %s', (kind) => {
       DEMO_DATA: 'true',
       // A few accounts write as fast as they can: the rate limit still counts, but lets them through.
       RATE_LIMIT_REQUESTS_PER_MINUTE: '1000000000',
+      RATE_LIMIT_COST_PER_MINUTE: '1000000000',
     };
     if (kind === 'pglite') {
       env.DATA_DIR = path.join(workDir, 'pglite');

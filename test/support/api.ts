@@ -71,8 +71,9 @@ export async function startTestApi(
     NODE_ENV: 'test',
     FILES_DIR: filesDir,
     // The tests' clock stands still, so all of a file's requests fall in one minute: the rate limit
-    // counts them all the same (test/api/runtime-limits.test.ts sets it low to see it refuse).
+    // counts them all, requests and query cost (test/api/rate-limit.test.ts sets it low to see it refuse).
     RATE_LIMIT_REQUESTS_PER_MINUTE: '1000000',
+    RATE_LIMIT_COST_PER_MINUTE: '1000000000',
     ...options.env,
   });
   const app = createApp({ db, config, now: () => clock.now, costOf: options.costOf });
