@@ -50,7 +50,7 @@ describe.skipIf(!runs)('improvement plans in a browser', () => {
     server = await startServer();
     const committee = await server.token('committee');
     const { improvementPlans } = await server.graphql<{ improvementPlans: { nodes: PlanFacts[] } }>(
-      `{ improvementPlans(filter: { year: { equals: 2026 }, flagged: true }) { nodes { ${planFields} } } }`,
+      `{ improvementPlans(first: 10, filter: { year: { equals: 2026 }, flagged: true }) { nodes { ${planFields} } } }`,
       {},
       committee,
     );
@@ -157,7 +157,7 @@ describe.skipIf(!runs)('improvement plans in a browser', () => {
     // Someone else saves the plan meanwhile: the form's version is outdated.
     const head = await server.token('head.annhon');
     const { improvementPlans: before } = await server.graphql<{ improvementPlans: { nodes: { version: number }[] } }>(
-      `query ($unit: ID!) { improvementPlans(filter: { unit: { equals: $unit }, year: { equals: 2026 } }) {
+      `query ($unit: ID!) { improvementPlans(first: 5, filter: { unit: { equals: $unit }, year: { equals: 2026 } }) {
         nodes { version } } }`,
       { unit: anNhon.unit.id },
       head,
@@ -201,7 +201,7 @@ describe.skipIf(!runs)('improvement plans in a browser', () => {
     expect(await taskLink.getAttribute('href')).toMatch(/#\/tasks\/.+\/show/);
 
     const { improvementPlans } = await server.graphql<{ improvementPlans: { nodes: PlanFacts[] } }>(
-      `query ($unit: ID!) { improvementPlans(filter: { unit: { equals: $unit }, year: { equals: 2026 } }) {
+      `query ($unit: ID!) { improvementPlans(first: 5, filter: { unit: { equals: $unit }, year: { equals: 2026 } }) {
         nodes { ${planFields} } } }`,
       { unit: anNhon.unit.id },
       await server.token('committee'),
