@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { Logger } from 'pino';
 import { expect } from 'vitest';
 import { createApp, type App } from '../../api/app.ts';
 import { loadConfig } from '../../api/config.ts';
@@ -61,13 +62,18 @@ export interface UploadPart {
 
 export async function startTestApi(
   kind: DatabaseKind,
-  options: { now?: Date; env?: Record<string, string> } = {},
+  options: {
+    now?: Date;
+    env?: Record<string, string>;
+    /** The app's logger; silent unless given. */
+    logger?: Logger;
+  } = {},
 ): Promise<TestApi> {
   const db = await createTestDatabase(kind);
   const clock = { now: options.now ?? new Date('2026-03-10T03:00:00Z') };
   const filesDir = mkdtempSync(path.join(tmpdir(), 'par-files-'));
   const config = loadConfig({ NODE_ENV: 'test', FILES_DIR: filesDir, ...options.env });
-  const app = createApp({ db, config, now: () => clock.now });
+  const app = createApp({ db, config, now: () => clock.now, logger: options.logger });
 
   const gql = async <T>(
     query: string,
