@@ -22,13 +22,22 @@ export const StringFilter = builder.inputType('StringFilter', {
   }),
 });
 
+/**
+ * Text as a LIKE pattern matches only itself: Prisma passes `contains` and `startsWith` to LIKE as
+ * they are, where `%` and `_` are wildcards and `\` (PostgreSQL's escape character) escapes.
+ */
+export const likeLiteral = (text: string) => text.replace(/[\\%_]/g, '\\$&');
+
+/** Texts containing `text`, ignoring letter case. */
+export const containing = (text: string) => ({ contains: likeLiteral(text), mode: 'insensitive' as const });
+
 export function stringWhere(filter: StringFilterValue | null | undefined) {
   if (!filter) return undefined;
   return {
     ...(filter.equals != null && { equals: filter.equals }),
     ...(filter.in != null && { in: filter.in }),
-    ...(filter.contains != null && { contains: filter.contains, mode: 'insensitive' as const }),
-    ...(filter.startsWith != null && { startsWith: filter.startsWith, mode: 'insensitive' as const }),
+    ...(filter.contains != null && containing(filter.contains)),
+    ...(filter.startsWith != null && { startsWith: likeLiteral(filter.startsWith), mode: 'insensitive' as const }),
   };
 }
 

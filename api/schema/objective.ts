@@ -8,6 +8,7 @@ import { adminOnly } from './access.ts';
 import {
   IDFilter,
   StringFilter,
+  containing,
   decodeId,
   idWhere,
   logicalFields,
@@ -76,11 +77,7 @@ function objectiveWhere(filter: ObjectiveFilterValue | null | undefined): Prisma
     ...(f.q && {
       AND: [
         {
-          OR: [
-            { code: { contains: f.q, mode: 'insensitive' } },
-            { title: { contains: f.q, mode: 'insensitive' } },
-            { description: { contains: f.q, mode: 'insensitive' } },
-          ],
+          OR: [{ code: containing(f.q) }, { title: containing(f.q) }, { description: containing(f.q) }],
         },
       ],
     }),
