@@ -14,6 +14,7 @@ import type { Config } from './config.ts';
 import type { Context } from './context.ts';
 import type { Database } from './db.ts';
 import { evidenceFiles } from './evidence-files.ts';
+import { inputBoundsPlugin } from './input-bounds.ts';
 import { createObservability, type Observability, type Route } from './observability.ts';
 import { corsPolicy, requestProtections } from './security.ts';
 import { schema } from './schema/index.ts';
@@ -158,6 +159,7 @@ export function createApp({ db, config, now = () => new Date(), logger }: AppOpt
     plugins: [
       ...observability.plugins,
       ...requestProtections(config),
+      inputBoundsPlugin(config.limits),
       codeRequestErrors(),
       files.plugin,
       {

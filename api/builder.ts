@@ -9,7 +9,7 @@ import type PrismaTypes from '../generated/pothos-types.ts';
 import { getDatamodel } from '../generated/pothos-types.ts';
 import type { Role } from '../generated/prisma/client.ts';
 import type { Context } from './context.ts';
-import { ForbiddenError, UnauthenticatedError, ValidationError } from './errors.ts';
+import { ForbiddenError, inputRefusal, UnauthenticatedError, ValidationError } from './errors.ts';
 import { encodeGlobalId, parseGlobalId } from './global-id.ts';
 
 /** Largest page any list returns; asking for more is an error, not a silent cap. */
@@ -93,17 +93,16 @@ export const builder = new SchemaBuilder<BuilderTypes>({
     // Arguments are validated before authorisation runs; an anonymous caller is told to sign in
     // rather than taught the input rules.
     validationError: (result, _args, ctx) =>
-      ctx.viewer === null
-        ? new UnauthenticatedError()
-        : new ValidationError(
-            result.issues.map((issue) => ({
-              field:
-                (issue.path ?? [])
-                  .map((segment) => (typeof segment === 'object' ? String(segment.key) : String(segment)))
-                  .join('.') || 'input',
-              message: issue.message,
-            })),
-          ),
+      inputRefusal(
+        result.issues.map((issue) => ({
+          field:
+            (issue.path ?? [])
+              .map((segment) => (typeof segment === 'object' ? String(segment.key) : String(segment)))
+              .join('.') || 'input',
+          message: issue.message,
+        })),
+        ctx.viewer !== null,
+      ),
   },
 });
 

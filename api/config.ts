@@ -62,6 +62,18 @@ export interface RequestLimits {
   maxQueryLength: number;
   /** Largest request body that is not a multipart upload, in bytes. */
   maxJsonBodyBytes: number;
+  /** Largest variables object, in characters of JSON. */
+  maxVariablesBytes: number;
+  /** Most items in a list argument or input field, unless the field allows more. */
+  maxListItems: number;
+  /** Most filters in an AND or OR list. */
+  maxFilterBreadth: number;
+  /** Deepest nesting of AND, OR and NOT in a filter. */
+  maxFilterDepth: number;
+  /** Most filters within the AND, OR and NOT of one filter argument, at every level. */
+  maxFilterTerms: number;
+  /** Longest text in an argument or input field, unless the field allows more. */
+  maxStringLength: number;
 }
 
 export const defaultLimits: RequestLimits = {
@@ -72,6 +84,12 @@ export const defaultLimits: RequestLimits = {
   maxCost: 50_000,
   maxQueryLength: 15_000,
   maxJsonBodyBytes: 1024 * 1024,
+  maxVariablesBytes: 256 * 1024,
+  maxListItems: 100,
+  maxFilterBreadth: 25,
+  maxFilterDepth: 5,
+  maxFilterTerms: 25,
+  maxStringLength: 10_000,
 };
 
 /** Passwords that anyone could guess, the demo's published one first; compared case-insensitively. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { builder } from '../builder.ts';
 import { NotFoundError } from '../errors.ts';
+import { inputBounds } from '../input-bounds.ts';
 import { created, updated } from '../services/audit.ts';
 import { runMutation } from '../services/mutation.ts';
 import { adminOnly } from './access.ts';
@@ -117,10 +118,14 @@ builder.queryField('objectives', (t) =>
   }),
 );
 
+const descriptionMax = 20_000;
+/** Longer than the general bound on text (input-bounds.ts). */
+const longText = inputBounds({ maxLength: descriptionMax });
+
 const objectiveFields = {
   code: requiredText(40),
   title: requiredText(500),
-  description: optionalText(20_000),
+  description: optionalText(descriptionMax),
   sortOrder: z.number().int().min(0).max(100_000),
 };
 
@@ -131,7 +136,7 @@ export const CreateObjectiveInput = builder.inputType('CreateObjectiveInput', {
     reformAreaId: t.id({ required: true }),
     code: t.string({ required: true, validate: objectiveFields.code }),
     title: t.string({ required: true, validate: objectiveFields.title }),
-    description: t.string({ validate: objectiveFields.description }),
+    description: t.string({ validate: objectiveFields.description, extensions: longText }),
     sortOrder: t.int({ validate: objectiveFields.sortOrder }),
   }),
 });
@@ -143,7 +148,7 @@ export const UpdateObjectiveInput = builder.inputType('UpdateObjectiveInput', {
     reformAreaId: t.id(),
     code: t.string({ validate: objectiveFields.code }),
     title: t.string({ validate: objectiveFields.title }),
-    description: t.string({ validate: objectiveFields.description }),
+    description: t.string({ validate: objectiveFields.description, extensions: longText }),
     sortOrder: t.int({ validate: objectiveFields.sortOrder }),
   }),
 });

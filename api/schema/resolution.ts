@@ -1,6 +1,7 @@
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { builder } from '../builder.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
+import { inputBounds } from '../input-bounds.ts';
 import { created, updated } from '../services/audit.ts';
 import { runMutation } from '../services/mutation.ts';
 import { adminOnly } from './access.ts';
@@ -85,11 +86,15 @@ builder.queryField('resolutions', (t) =>
   }),
 );
 
+const summaryMax = 20_000;
+/** Longer than the general bound on text (input-bounds.ts). */
+const longText = inputBounds({ maxLength: summaryMax });
+
 const resolutionFields = {
   code: requiredText(60),
   title: requiredText(500),
   issuedBy: requiredText(200),
-  summary: optionalText(20_000),
+  summary: optionalText(summaryMax),
 };
 
 export const CreateResolutionInput = builder.inputType('CreateResolutionInput', {
@@ -101,7 +106,7 @@ export const CreateResolutionInput = builder.inputType('CreateResolutionInput', 
     issuedOn: t.field({ type: 'Date', required: true, validate: dateInput }),
     horizonYear: t.int({ required: true, validate: yearInput }),
     orientationYear: t.int({ validate: yearInput.nullish() }),
-    summary: t.string({ validate: resolutionFields.summary }),
+    summary: t.string({ validate: resolutionFields.summary, extensions: longText }),
   }),
 });
 
@@ -115,7 +120,7 @@ export const UpdateResolutionInput = builder.inputType('UpdateResolutionInput', 
     issuedOn: t.field({ type: 'Date', validate: dateInput }),
     horizonYear: t.int({ validate: yearInput }),
     orientationYear: t.int({ validate: yearInput.nullish() }),
-    summary: t.string({ validate: resolutionFields.summary }),
+    summary: t.string({ validate: resolutionFields.summary, extensions: longText }),
   }),
 });
 
