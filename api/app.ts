@@ -13,6 +13,7 @@ import sirv from 'sirv';
 import type { Config } from './config.ts';
 import type { Context } from './context.ts';
 import type { Database } from './db.ts';
+import { pagingArgumentsPlugin } from './paging-arguments.ts';
 import { evidenceFiles } from './evidence-files.ts';
 import { inputBoundsPlugin } from './input-bounds.ts';
 import { createObservability, type Observability, type Route } from './observability.ts';
@@ -160,6 +161,7 @@ export function createApp({ db, config, now = () => new Date(), logger }: AppOpt
       ...observability.plugins,
       ...requestProtections(config),
       inputBoundsPlugin(config.limits),
+      pagingArgumentsPlugin(),
       codeRequestErrors(),
       files.plugin,
       {

@@ -3,7 +3,7 @@
 import type { EnumRef, InputFieldBuilder, InputObjectRef, InputRef } from '@pothos/core';
 import { builder, type Types } from '../builder.ts';
 import { ValidationError } from '../errors.ts';
-import { parseGlobalId } from '../global-id.ts';
+import { maxKey, parseGlobalId } from '../global-id.ts';
 
 export interface StringFilterValue {
   equals?: string | null;
@@ -136,7 +136,7 @@ export function decodeId(globalId: string | number, typename: string, field = 'i
     throw ValidationError.field(field, `"${globalId}" is not a ${typename} id`);
   }
   const id = Number(decoded.id);
-  if (!Number.isSafeInteger(id) || id < 1 || id > 2_147_483_647) {
+  if (!Number.isSafeInteger(id) || id < 1 || id > maxKey) {
     throw ValidationError.field(field, `"${globalId}" is out of range`);
   }
   return id;
