@@ -13,8 +13,10 @@ import sirv from 'sirv';
 import type { Config } from './config.ts';
 import type { Context } from './context.ts';
 import type { Database } from './db.ts';
+import { pagingArgumentsPlugin } from './paging-arguments.ts';
 import { evidenceFiles } from './evidence-files.ts';
 import { operationCost } from './cost.ts';
+import { inputBoundsPlugin } from './input-bounds.ts';
 import { createObservability, type Observability, type Route } from './observability.ts';
 import { keepParsedDocument, rateLimiter, type CostOf, type ParsedDocument } from './rate-limiter.ts';
 import { countingListItems, RequestBounds, requestBounds } from './request-bounds.ts';
@@ -184,6 +186,8 @@ export function createApp({ db, config, now = () => new Date(), logger, costOf }
         const token = bearerToken(request);
         return token !== null && (await viewerForToken(db.prisma, token, now(), sessionPolicy)) !== null;
       }),
+      inputBoundsPlugin(config.limits),
+      pagingArgumentsPlugin(),
       keepParsedDocument(),
       requestBounds(),
       codeRequestErrors(),

@@ -3,6 +3,7 @@ import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
+import { GraphQLScalarType, type GraphQLSchema } from 'graphql';
 import { DateResolver, DateTimeResolver, JSONResolver } from 'graphql-scalars';
 import { z } from 'zod';
 import type PrismaTypes from '../generated/pothos-types.ts';
@@ -10,9 +11,16 @@ import { getDatamodel } from '../generated/pothos-types.ts';
 import type { Role } from '../generated/prisma/client.ts';
 import type { Context } from './context.ts';
 import { listLength, listSize } from './cost.ts';
-import { ForbiddenError, UnauthenticatedError, ValidationError } from './errors.ts';
-import { encodeGlobalId, parseGlobalId } from './global-id.ts';
+import { ForbiddenError, inputRefusal, UnauthenticatedError, ValidationError } from './errors.ts';
+import { encodeGlobalId, nodeIdProblem, parseGlobalId } from './global-id.ts';
 import { defaultPageSize, maxPageSize } from './page-size.ts';
+
+/** Refuses an id that can name no object: Pothos would fail on it as on a bug of its own. */
+function checkNodeId(decoded: { typename: string; id: string }, schema: GraphQLSchema, field: string): void {
+  const globalId = decoded.typename ? encodeGlobalId(decoded.typename, decoded.id) : decoded.id;
+  const problem = nodeIdProblem(globalId, schema);
+  if (problem) throw ValidationError.field(field, problem);
+}
 
 export { defaultPageSize, maxPageSize };
 
@@ -53,11 +61,9 @@ export const builder = new SchemaBuilder<BuilderTypes>({
     edgesFieldOptions: { nullable: { list: false, items: false } },
     nodeFieldOptions: { nullable: false },
     encodeGlobalID: encodeGlobalId,
-    decodeGlobalID: (globalID) => {
-      const parsed = parseGlobalId(globalID);
-      if (!parsed) throw ValidationError.field('id', `"${globalID}" is not an id of the form Type:number`);
-      return parsed;
-    },
+    // Only node and nodes decode global ids this way (every other id argument is decoded by its
+    // resolver, for its own type); a malformed one is kept whole for them to refuse naming the argument.
+    decodeGlobalID: (globalID) => parseGlobalId(globalID) ?? { typename: '', id: globalID },
     firstArgOptions: {
       description: `Page size from the start, at most ${maxPageSize}.`,
       validate: z.number().int().min(0).max(maxPageSize),
@@ -68,12 +74,22 @@ export const builder = new SchemaBuilder<BuilderTypes>({
     },
     idFieldOptions: { description: 'Global id, e.g. "Task:12": the type name and the number.' },
     nodeTypeOptions: { description: 'An object with a global id, fetchable with node(id).' },
-    nodeQueryOptions: { description: 'Any object by its global id, e.g. "Task:12".' },
+    nodeQueryOptions: {
+      description: 'Any object by its global id, e.g. "Task:12".',
+      resolve: (_root, { id }, _ctx, info, resolveNode) => {
+        checkNodeId(id, info.schema, 'id');
+        return resolveNode(id);
+      },
+    },
     nodesQueryOptions: {
       description: `Several objects by global id, at most ${maxPageSize}.`,
       // Counted by its ids; a longer list is refused before any is read.
       extensions: listSize(({ ids }) => listLength(ids, maxPageSize)),
       args: { ids: { validate: z.array(z.unknown()).max(maxPageSize, `At most ${maxPageSize} ids`) } },
+      resolve: (_root, { ids }, _ctx, info, resolveNodes) => {
+        ids.forEach((id, i) => checkNodeId(id, info.schema, `ids.${i}`));
+        return resolveNodes(ids);
+      },
     },
   },
   scopeAuth: {
@@ -97,24 +113,40 @@ export const builder = new SchemaBuilder<BuilderTypes>({
     // Arguments are validated before authorisation runs; an anonymous caller is told to sign in
     // rather than taught the input rules.
     validationError: (result, _args, ctx) =>
-      ctx.viewer === null
-        ? new UnauthenticatedError()
-        : new ValidationError(
-            result.issues.map((issue) => ({
-              field:
-                (issue.path ?? [])
-                  .map((segment) => (typeof segment === 'object' ? String(segment.key) : String(segment)))
-                  .join('.') || 'input',
-              message: issue.message,
-            })),
-          ),
+      inputRefusal(
+        result.issues.map((issue) => ({
+          field:
+            (issue.path ?? [])
+              .map((segment) => (typeof segment === 'object' ? String(segment.key) : String(segment)))
+              .join('.') || 'input',
+          message: issue.message,
+        })),
+        ctx.viewer !== null,
+      ),
   },
 });
 
-builder.addScalarType('Date', DateResolver, {
+/**
+ * The scalar, taking only days and instants from the year 1 on: graphql-scalars accepts year 0
+ * ("0000-01-01", or "0001-01-01T00:00:00+14:00" once in UTC), which PostgreSQL does not have.
+ */
+function fromYear1<External>(scalar: GraphQLScalarType<Date, External>): GraphQLScalarType<Date, External> {
+  const config = scalar.toConfig();
+  const check = (value: Date): Date => {
+    if (value.getUTCFullYear() < 1) throw new TypeError(`${scalar.name} must be in the year 0001 or later`);
+    return value;
+  };
+  return new GraphQLScalarType({
+    ...config,
+    parseValue: (value) => check(config.parseValue(value)),
+    parseLiteral: (node, variables) => check(config.parseLiteral(node, variables)),
+  });
+}
+
+builder.addScalarType('Date', fromYear1(DateResolver), {
   description: 'A calendar day, YYYY-MM-DD (deadlines are days in the district, Asia/Ho_Chi_Minh).',
 });
-builder.addScalarType('DateTime', DateTimeResolver, {
+builder.addScalarType('DateTime', fromYear1(DateTimeResolver), {
   description: 'An instant, ISO 8601 with time zone, e.g. 2026-03-01T08:30:00.000Z.',
 });
 builder.addScalarType('JSON', JSONResolver, { description: 'Any JSON value.' });

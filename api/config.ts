@@ -69,6 +69,18 @@ export interface RequestLimits {
   maxJsonBodyBytes: number;
   /** Most list items one response may hold, all lists of the request together (a guard while it runs). */
   maxResponseRows: number;
+  /** Largest variables object, in characters of JSON. */
+  maxVariablesBytes: number;
+  /** Most items in a list argument or input field, unless the field allows more. */
+  maxListItems: number;
+  /** Most filters in an AND or OR list. */
+  maxFilterBreadth: number;
+  /** Deepest nesting of AND, OR and NOT in a filter. */
+  maxFilterDepth: number;
+  /** Most filters within the AND, OR and NOT of one filter argument, at every level. */
+  maxFilterTerms: number;
+  /** Longest text in an argument or input field, unless the field allows more. */
+  maxStringLength: number;
 }
 
 /** Time bounds; README "Limits and hardening" explains each. */
@@ -116,6 +128,12 @@ export const defaultLimits: RequestLimits = {
   maxQueryLength: 15_000,
   maxJsonBodyBytes: 1024 * 1024,
   maxResponseRows: 20_000,
+  maxVariablesBytes: 256 * 1024,
+  maxListItems: 100,
+  maxFilterBreadth: 25,
+  maxFilterDepth: 5,
+  maxFilterTerms: 25,
+  maxStringLength: 10_000,
 };
 
 /** The first secretariat account, created from INITIAL_ADMIN_PASSWORD when a real deployment starts empty. */

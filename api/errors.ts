@@ -40,6 +40,14 @@ export class ValidationError extends AppError {
   }
 }
 
+/**
+ * The refusal of bad input: the problems for a signed-in caller; an anonymous one is told to sign in
+ * rather than taught the input rules.
+ */
+export function inputRefusal(problems: FieldProblem[], signedIn: boolean): AppError {
+  return signedIn ? new ValidationError(problems) : new UnauthenticatedError();
+}
+
 export class NotFoundError extends AppError {
   constructor(what: string, id: string | number) {
     super('NOT_FOUND', `${what} ${id} does not exist`);

@@ -3,7 +3,7 @@
 import type { EnumRef, InputFieldBuilder, InputObjectRef, InputRef } from '@pothos/core';
 import { builder, type Types } from '../builder.ts';
 import { ValidationError } from '../errors.ts';
-import { parseGlobalId } from '../global-id.ts';
+import { maxKey, parseGlobalId } from '../global-id.ts';
 
 export interface StringFilterValue {
   equals?: string | null;
@@ -22,13 +22,22 @@ export const StringFilter = builder.inputType('StringFilter', {
   }),
 });
 
+/**
+ * Text as a LIKE pattern matches only itself: Prisma passes `contains` and `startsWith` to LIKE as
+ * they are, where `%` and `_` are wildcards and `\` (PostgreSQL's escape character) escapes.
+ */
+export const likeLiteral = (text: string) => text.replace(/[\\%_]/g, '\\$&');
+
+/** Texts containing `text`, ignoring letter case. */
+export const containing = (text: string) => ({ contains: likeLiteral(text), mode: 'insensitive' as const });
+
 export function stringWhere(filter: StringFilterValue | null | undefined) {
   if (!filter) return undefined;
   return {
     ...(filter.equals != null && { equals: filter.equals }),
     ...(filter.in != null && { in: filter.in }),
-    ...(filter.contains != null && { contains: filter.contains, mode: 'insensitive' as const }),
-    ...(filter.startsWith != null && { startsWith: filter.startsWith, mode: 'insensitive' as const }),
+    ...(filter.contains != null && containing(filter.contains)),
+    ...(filter.startsWith != null && { startsWith: likeLiteral(filter.startsWith), mode: 'insensitive' as const }),
   };
 }
 
@@ -127,7 +136,7 @@ export function decodeId(globalId: string | number, typename: string, field = 'i
     throw ValidationError.field(field, `"${globalId}" is not a ${typename} id`);
   }
   const id = Number(decoded.id);
-  if (!Number.isSafeInteger(id) || id < 1 || id > 2_147_483_647) {
+  if (!Number.isSafeInteger(id) || id < 1 || id > maxKey) {
     throw ValidationError.field(field, `"${globalId}" is out of range`);
   }
   return id;

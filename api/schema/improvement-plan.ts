@@ -5,6 +5,7 @@ import { listSize } from '../cost.ts';
 import * as sizes from '../list-sizes.ts';
 import type { Context } from '../context.ts';
 import { NotFoundError } from '../errors.ts';
+import { inputBounds } from '../input-bounds.ts';
 import type { FieldComparison, PlanCheck, PlanComparisonValue } from '../services/plan-checks.ts';
 import { loadPlanValues, type PlanValues } from '../services/plan-values.ts';
 import { requestLoader } from '../services/request-loader.ts';
@@ -332,10 +333,13 @@ builder.queryField('improvementPlans', (t) =>
 
 // ---------------------------------------------------------------- drafting, review and versioned updates
 
+/** A framework has a few hundred nodes; a plan may aim at more of them than the general list bound. */
+const planTargetsMax = 200;
+
 const planInputFields = {
   targetPercent: percentInput,
   analysis: optionalText(10_000),
-  targets: z.array(z.unknown()).max(200, 'At most 200 targets'),
+  targets: z.array(z.unknown()).max(planTargetsMax, `At most ${planTargetsMax} targets`),
   actions: z.array(z.unknown()).max(100, 'At most 100 actions'),
   targetPoints: decimalInput(0, 9999.99),
   title: requiredText(500),
@@ -389,6 +393,7 @@ export const CreateImprovementPlanInput = builder.inputType('CreateImprovementPl
       type: [ImprovementPlanTargetInput],
       description: 'Points aimed at per index node.',
       validate: planInputFields.targets,
+      extensions: inputBounds({ maxItems: planTargetsMax }),
     }),
     actions: t.field({
       type: [ImprovementActionInput],
@@ -415,6 +420,7 @@ export const UpdateImprovementPlanInput = builder.inputType('UpdateImprovementPl
       type: [ImprovementPlanTargetInput],
       description: 'Replaces every target of the plan.',
       validate: planInputFields.targets,
+      extensions: inputBounds({ maxItems: planTargetsMax }),
     }),
     actions: t.field({
       type: [ImprovementActionInput],

@@ -4,12 +4,14 @@ import { builder } from '../builder.ts';
 import { listSize } from '../cost.ts';
 import * as sizes from '../list-sizes.ts';
 import { NotFoundError } from '../errors.ts';
+import { inputBounds } from '../input-bounds.ts';
 import { created, updated } from '../services/audit.ts';
 import { runMutation } from '../services/mutation.ts';
 import { adminOnly } from './access.ts';
 import {
   IDFilter,
   StringFilter,
+  containing,
   decodeId,
   idWhere,
   logicalFields,
@@ -78,11 +80,7 @@ function objectiveWhere(filter: ObjectiveFilterValue | null | undefined): Prisma
     ...(f.q && {
       AND: [
         {
-          OR: [
-            { code: { contains: f.q, mode: 'insensitive' } },
-            { title: { contains: f.q, mode: 'insensitive' } },
-            { description: { contains: f.q, mode: 'insensitive' } },
-          ],
+          OR: [{ code: containing(f.q) }, { title: containing(f.q) }, { description: containing(f.q) }],
         },
       ],
     }),
@@ -122,10 +120,14 @@ builder.queryField('objectives', (t) =>
   }),
 );
 
+const descriptionMax = 20_000;
+/** Longer than the general bound on text (input-bounds.ts). */
+const longText = inputBounds({ maxLength: descriptionMax });
+
 const objectiveFields = {
   code: requiredText(40),
   title: requiredText(500),
-  description: optionalText(20_000),
+  description: optionalText(descriptionMax),
   sortOrder: z.number().int().min(0).max(100_000),
 };
 
@@ -136,7 +138,7 @@ export const CreateObjectiveInput = builder.inputType('CreateObjectiveInput', {
     reformAreaId: t.id({ required: true }),
     code: t.string({ required: true, validate: objectiveFields.code }),
     title: t.string({ required: true, validate: objectiveFields.title }),
-    description: t.string({ validate: objectiveFields.description }),
+    description: t.string({ validate: objectiveFields.description, extensions: longText }),
     sortOrder: t.int({ validate: objectiveFields.sortOrder }),
   }),
 });
@@ -148,7 +150,7 @@ export const UpdateObjectiveInput = builder.inputType('UpdateObjectiveInput', {
     reformAreaId: t.id(),
     code: t.string({ validate: objectiveFields.code }),
     title: t.string({ validate: objectiveFields.title }),
-    description: t.string({ validate: objectiveFields.description }),
+    description: t.string({ validate: objectiveFields.description, extensions: longText }),
     sortOrder: t.int({ validate: objectiveFields.sortOrder }),
   }),
 });

@@ -3,6 +3,7 @@ import { builder } from '../builder.ts';
 import { listSize } from '../cost.ts';
 import * as sizes from '../list-sizes.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
+import { inputBounds } from '../input-bounds.ts';
 import { created, updated } from '../services/audit.ts';
 import { runMutation } from '../services/mutation.ts';
 import { adminOnly } from './access.ts';
@@ -90,11 +91,15 @@ builder.queryField('resolutions', (t) =>
   }),
 );
 
+const summaryMax = 20_000;
+/** Longer than the general bound on text (input-bounds.ts). */
+const longText = inputBounds({ maxLength: summaryMax });
+
 const resolutionFields = {
   code: requiredText(60),
   title: requiredText(500),
   issuedBy: requiredText(200),
-  summary: optionalText(20_000),
+  summary: optionalText(summaryMax),
 };
 
 export const CreateResolutionInput = builder.inputType('CreateResolutionInput', {
@@ -106,7 +111,7 @@ export const CreateResolutionInput = builder.inputType('CreateResolutionInput', 
     issuedOn: t.field({ type: 'Date', required: true, validate: dateInput }),
     horizonYear: t.int({ required: true, validate: yearInput }),
     orientationYear: t.int({ validate: yearInput.nullish() }),
-    summary: t.string({ validate: resolutionFields.summary }),
+    summary: t.string({ validate: resolutionFields.summary, extensions: longText }),
   }),
 });
 
@@ -120,7 +125,7 @@ export const UpdateResolutionInput = builder.inputType('UpdateResolutionInput', 
     issuedOn: t.field({ type: 'Date', validate: dateInput }),
     horizonYear: t.int({ validate: yearInput }),
     orientationYear: t.int({ validate: yearInput.nullish() }),
-    summary: t.string({ validate: resolutionFields.summary }),
+    summary: t.string({ validate: resolutionFields.summary, extensions: longText }),
   }),
 });
 

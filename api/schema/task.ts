@@ -15,6 +15,7 @@ import {
   IDFilter,
   IntFilter,
   StringFilter,
+  containing,
   decodeId,
   decodeOptionalId,
   enumFilter,
@@ -275,10 +276,7 @@ export function taskWhere(
     const and: Prisma.TaskWhereInput[] = [];
     if (f.q) {
       and.push({
-        OR: [
-          { title: { contains: f.q, mode: 'insensitive' } },
-          { description: { contains: f.q, mode: 'insensitive' } },
-        ],
+        OR: [{ title: containing(f.q) }, { description: containing(f.q) }],
       });
     }
     if (f.timeliness) {

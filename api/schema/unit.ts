@@ -11,6 +11,7 @@ import {
   DateFilter,
   IDFilter,
   StringFilter,
+  containing,
   decodeId,
   decodeOptionalId,
   enumFilter,
@@ -175,7 +176,7 @@ export function unitWhere(
     ...(f.q && {
       AND: [
         {
-          OR: [{ code: { contains: f.q, mode: 'insensitive' } }, { name: { contains: f.q, mode: 'insensitive' } }],
+          OR: [{ code: containing(f.q) }, { name: containing(f.q) }],
         },
       ],
     }),

@@ -151,10 +151,10 @@ describe.each(databaseKinds)('HTTP hardening on %s', (kind) => {
     });
 
     it('takes a JSON body up to 1 MB and refuses a larger one with 413 before parsing it', async () => {
+      // Padded with white space, which JSON allows between tokens: nothing else holds the body's size.
       const body = (size: number) => {
-        const start = '{"query":"{ me { id } }","variables":{"pad":"';
-        const end = '"}}';
-        return start + 'x'.repeat(size - start.length - end.length) + end;
+        const start = '{"query":"{ me { id } }"';
+        return start + ' '.repeat(size - start.length - 1) + '}';
       };
       const fits = await t.post(body(1024 * 1024));
       expect(fits.status).toBe(200);

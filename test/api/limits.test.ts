@@ -23,9 +23,20 @@ const nested = (depth: number) => `{ units { nodes { ${'parent { '.repeat(depth 
 /** `count` aliases of `me`. */
 const aliased = (count: number) => `{ ${Array.from({ length: count }, (_, i) => `a${i}: me { id }`).join(' ')} }`;
 
-/** A document of exactly `count` tokens: 20 around a list of `count - 20` numbers. */
-const tokens = (count: number) =>
-  `{ tasks(filter: { progress: { in: [${'0 '.repeat(count - 20)}] } }) { totalCount } }`;
+/**
+ * A document of exactly `count` tokens: 16 around an OR of filters, each 10 tokens around a list of
+ * numbers (at most 100, as any list holds).
+ */
+const tokens = (count: number) => {
+  const terms = Math.ceil((count - 16) / 110);
+  let numbers = count - 16 - 10 * terms;
+  const filters = Array.from({ length: terms }, () => {
+    const length = Math.min(100, numbers);
+    numbers -= length;
+    return `{ progress: { in: [${'0 '.repeat(length)}] } }`;
+  });
+  return `{ tasks(filter: { OR: [${filters.join(' ')}] }) { totalCount } }`;
+};
 
 /** `count` directives, each on its own (merged) __typename. */
 const directives = (count: number) => `{ ${'__typename @include(if: true) '.repeat(count)}}`;

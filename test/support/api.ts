@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { Logger } from 'pino';
 import { expect } from 'vitest';
 import { createApp, type App } from '../../api/app.ts';
 import { loadConfig } from '../../api/config.ts';
@@ -62,7 +63,14 @@ export interface UploadPart {
 
 export async function startTestApi(
   kind: DatabaseKind,
-  options: { now?: Date; env?: Record<string, string>; statementTimeoutMs?: number; costOf?: CostOf } = {},
+  options: {
+    now?: Date;
+    env?: Record<string, string>;
+    statementTimeoutMs?: number;
+    costOf?: CostOf;
+    /** The app's logger; silent unless given. */
+    logger?: Logger;
+  } = {},
 ): Promise<TestApi> {
   const db = await createTestDatabase(kind, { statementTimeoutMs: options.statementTimeoutMs });
   const clock = { now: options.now ?? new Date('2026-03-10T03:00:00Z') };
@@ -76,7 +84,7 @@ export async function startTestApi(
     RATE_LIMIT_COST_PER_MINUTE: '1000000000',
     ...options.env,
   });
-  const app = createApp({ db, config, now: () => clock.now, costOf: options.costOf });
+  const app = createApp({ db, config, now: () => clock.now, costOf: options.costOf, logger: options.logger });
 
   const gql = async <T>(
     query: string,

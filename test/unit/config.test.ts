@@ -60,6 +60,12 @@ describe('hardening settings', () => {
       maxQueryLength: 15_000,
       maxJsonBodyBytes: 1024 * 1024,
       maxResponseRows: 20_000,
+      maxVariablesBytes: 256 * 1024,
+      maxListItems: 100,
+      maxFilterBreadth: 25,
+      maxFilterDepth: 5,
+      maxFilterTerms: 25,
+      maxStringLength: 10_000,
     });
     expect(loadConfig({ MAX_QUERY_COST: '80000' }).limits.maxCost).toBe(80_000);
     expect(() => loadConfig({ MAX_QUERY_COST: 'lots' })).toThrow(/MAX_QUERY_COST/);
