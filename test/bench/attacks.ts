@@ -116,8 +116,19 @@ const attacks: Attack[] = [
     'query ($t: String) { tasks(filter: { title: { contains: $t } }) { totalCount } }',
     () => ({ t: 'x'.repeat(900_000) }),
   ),
-  {
-    name: 'flood: 400 task lists of 100 rows, 50 at a time',
+  graphql(
+    'the widest filter allowed, 15 times: 25 OR-ed filters on relations in each alias',
+    `query ($f: TaskFilter) { ${aliases(15, 'tasks(filter: $f) { totalCount }')} }`,
+    () => ({
+      f: {
+        OR: Array.from({ length: 25 }, (_, i) =>
+          i % 2 ? { reformArea: { equals: `ReformArea:${i}` } } : { resolution: { equals: `Resolution:${i}` } },
+        ),
+      },
+    }),
+  ),
+  ...[400, 700].map((count): Attack => ({
+    name: `flood: ${count} task lists of 100 rows, 50 at a time`,
     send: async (url, token) => {
       const body = JSON.stringify({
         query: '{ tasks(first: 100) { totalCount nodes { id title deadline leadUnit { name } } } }',
@@ -126,7 +137,7 @@ const attacks: Attack[] = [
       const statuses = new Map<string, number>();
       let next = 0;
       const worker = async () => {
-        while (next < 400) {
+        while (next < count) {
           next += 1;
           const outcome = await post(url, token, body);
           bytes += outcome.bytes;
@@ -138,7 +149,7 @@ const attacks: Attack[] = [
       const summary = [...statuses].map(([key, n]) => `${n}× ${key}`).join(', ');
       return { status: 0, code: summary, bytes };
     },
-  },
+  })),
 ];
 
 /** Resident memory of a process in MB, from /proc (Linux). */
