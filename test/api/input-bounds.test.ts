@@ -119,9 +119,6 @@ describe.each(databaseKinds)('bounds on input on %s', (kind) => {
     const hundred = await api.gql(nodes, { ids: ids(maxListItems) }, token);
     expect(hundred.errors?.map((e) => e.extensions?.code)).not.toContain('BAD_USER_INPUT');
     expectError(await api.gql(nodes, { ids: ids(maxListItems + 1) }, token), 'BAD_USER_INPUT', 'ids');
-    const trends = 'query ($codes: [String!]) { indexTrends(nodeCodes: $codes) { unit { id } } }';
-    ok(await api.gql(trends, { codes: repeat(maxListItems, '1') }, token));
-    expectError(await api.gql(trends, { codes: repeat(maxListItems + 1, '1') }, token), 'BAD_USER_INPUT', 'nodeCodes');
   });
 
   it("a plan's targets may be more: up to 200, as the plan's own rule says", async () => {
