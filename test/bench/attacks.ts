@@ -122,7 +122,7 @@ const attacks: Attack[] = [
     () => ({
       f: {
         OR: Array.from({ length: 25 }, (_, i) =>
-          i % 2 ? { reformArea: { equals: `ReformArea:${i}` } } : { resolution: { equals: `Resolution:${i}` } },
+          i % 2 ? { reformArea: { equals: `ReformArea:${i + 1}` } } : { resolution: { equals: `Resolution:${i + 1}` } },
         ),
       },
     }),
