@@ -7,6 +7,7 @@ import { defaultLimits } from '../../api/config.ts';
 import { databaseKinds } from '../support/databases.ts';
 import { expectError, fixturePassword, ok, startTestApi, type GraphQLResult, type TestApi } from '../support/api.ts';
 import { loadFixture } from '../support/fixture.ts';
+import { serve, whileHealthy } from '../support/server.ts';
 
 /** The refusal of a limit: QUERY_LIMIT_EXCEEDED naming the limit, and nothing executed (no data). */
 function expectLimit(result: GraphQLResult<unknown>, limit: string) {
@@ -110,6 +111,15 @@ describe.each(databaseKinds)('request limits on %s', (kind) => {
       const error = expectLimit(await api.gql(atBudget(1), { n: 28 }, token), 'cost');
       expect(error?.message).toBe('Query Cost limit of 50000 exceeded, found 50001.');
       expect(error?.extensions?.max).toBe(50_000);
+      // Over a real socket, /health answers within a second while either is handled.
+      const served = await serve(api.app);
+      try {
+        ok((await whileHealthy(served, () => served.post(atBudget(0), { n: 28 }, token))).result.body);
+        const refused = await whileHealthy(served, () => served.post(atBudget(1), { n: 28 }, token));
+        expectLimit(refused.result.body, 'cost');
+      } finally {
+        await served.close();
+      }
     });
 
     it('counts an omitted first as the default page of 20', async () => {
