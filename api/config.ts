@@ -51,7 +51,7 @@ export interface Config {
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 const logLevels: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
-/** Limits on one GraphQL request; README "Limits and hardening" explains each. */
+/** Limits on one GraphQL request; docs/api.md "Limits" explains each. */
 export interface RequestLimits {
   /** Deepest field nesting (fragments do not add a level). */
   maxDepth: number;
@@ -83,7 +83,7 @@ export interface RequestLimits {
   maxStringLength: number;
 }
 
-/** Time bounds; README "Limits and hardening" explains each. */
+/** Time bounds; docs/api.md "Bounds while a request runs" explains each. */
 export interface Timeouts {
   /** PostgreSQL's statement_timeout for the API's connections; 0 turns it off. PGlite ignores it. */
   statementMs: number;

@@ -34,7 +34,7 @@ export interface DatabaseOptions {
   log?: ConstructorParameters<typeof PrismaClient>[0]['log'];
   /**
    * PostgreSQL cancels a statement of `prisma` that runs longer than this (statement_timeout); 0 or
-   * absent: never. PGlite, single-threaded WebAssembly, ignores it (README "Limits and hardening").
+   * absent: never. PGlite, single-threaded WebAssembly, ignores it (docs/api.md "Bounds while a request runs").
    */
   statementTimeoutMs?: number;
 }

@@ -8,7 +8,7 @@
 //   other list to `maxListItems` unless its field allows more (`inputBounds({ maxItems })`);
 // - the nesting of AND/OR/NOT (fields of the input type that holds them) to `maxFilterDepth`, and the
 //   filters within them in one argument, at every level, to `maxFilterTerms` (each OR-ed relation
-//   filter is a join for PostgreSQL to plan: 50 of them took 2.5 to 3 s);
+//   filter is a join for PostgreSQL to plan; docs/benchmarks.md);
 // - every text to `maxStringLength` unless its field allows more, and without U+0000, which
 //   PostgreSQL cannot hold.
 // A refusal is BAD_USER_INPUT naming the path, e.g. `filter.OR` or `input.supportingUnitIds` (for an

@@ -191,8 +191,8 @@ async function insertAll<T>(insert: (rows: T[]) => Promise<unknown>, rows: T[], 
 
 /**
  * Columns of the large tables and their SQL types. These are written by one INSERT ... SELECT FROM
- * jsonb_to_recordset($1) per batch: a single JSON parameter (which both adapters pass alike), some
- * ten times faster than createMany, and still checked by every constraint and trigger.
+ * jsonb_to_recordset($1) per batch: a single JSON parameter (which both adapters pass alike), much
+ * faster than createMany (docs/benchmarks.md), and still checked by every constraint and trigger.
  */
 const bulkColumns = {
   Task: {
@@ -510,8 +510,8 @@ export async function loadBenchData(
       `SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), (SELECT COALESCE(MAX("id"), 0) + 1 FROM "${table}"), false)`,
     );
   }
-  // VACUUM too: freshly loaded tables have no visibility map, so index-only scans read the heap (every
-  // query on L ran 1.5 to 2 times slower until vacuumed).
+  // VACUUM too: freshly loaded tables have no visibility map, so index-only scans read the heap
+  // (docs/benchmarks.md).
   await prisma.$executeRawUnsafe('VACUUM ANALYZE');
   return { size, rows, ms: performance.now() - started };
 }

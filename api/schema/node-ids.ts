@@ -1,7 +1,6 @@
 // Pothos's relay plugin resolves the `id` of every Node type in an async function, so each row of a
-// list cost a promise, and graphql-js another to wait for the row's fields (the timeliness counts by
-// unit, 2,500 groups: 116 ms, 100 ms without them). A row's global id is its type name and its `id`
-// column, known without waiting; this resolves it so.
+// list cost a promise, and graphql-js another to wait for the row's fields (docs/benchmarks.md). A
+// row's global id is its type name and its `id` column, known without waiting; this resolves it so.
 import { MapperKind, mapSchema } from '@graphql-tools/utils';
 import { defaultFieldResolver, isObjectType, type GraphQLSchema } from 'graphql';
 import { encodeGlobalId } from '../global-id.ts';

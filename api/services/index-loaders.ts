@@ -78,7 +78,7 @@ export interface IndexLoaders {
   /**
    * Points of some nodes of a result, with the previous year's on the nodes of the same codes: one load
    * per result and node list. (Loading each node of each year through nodePoints made 16 loads per row
-   * of a league table, 35,000 for 2,200 communes: 436 ms for the table, 310 ms without them.)
+   * of a league table, 35,000 for 2,200 communes; docs/benchmarks.md.)
    */
   nodeValues: Batcher<NodesOfResult, NodeResultValue[]>;
 }
@@ -95,7 +95,7 @@ interface RankingRow {
  * Totals of every result of the frameworks. Usually every top-level field carries its own score: one
  * indexed sum per result answers. Only the results with an unscored field walk the tree (recursively,
  * into children where a node has no score); walking every result instead makes PostgreSQL hash the
- * whole score table (1.5 s on 825,600 scores, against 30 ms).
+ * whole score table (docs/benchmarks.md).
  */
 async function rankingRows(prisma: PrismaClient, frameworkIds: number[]): Promise<RankingRow[]> {
   const rows = await prisma.$queryRaw<(RankingRow & { scored: number; fields: number })[]>`

@@ -75,7 +75,7 @@ const shortestStem = 4;
 
 let commonPasswords: Set<string> | undefined;
 
-/** The common list as a Set, read on first use (about 120 ms, 4 MB). */
+/** The common list as a Set, read on first use: it takes time and memory (docs/benchmarks.md). */
 function commonList(): Set<string> {
   if (!commonPasswords) {
     const require = createRequire(import.meta.url);

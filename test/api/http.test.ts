@@ -1,4 +1,4 @@
-// The HTTP side of the API (README "Limits and hardening"): bodies that are malformed, of the wrong
+// The HTTP side of the API (docs/api.md "Limits", docs/security.md): bodies that are malformed, of the wrong
 // type or too large get 4xx, never 5xx; every response carries a request id, which masked errors and
 // the logs carry too; CSRF prevention, CORS, the admin UI's security headers; /health, /ready and
 // /metrics. In process through app.fetch, and through a real Node server where the transport matters.

@@ -1,4 +1,4 @@
-// The bounds on what arguments hold (README "Limits and hardening"), literal or in variables alike:
+// The bounds on what arguments hold (docs/api.md "Bounded arguments"), literal or in variables alike:
 // at each limit the request is accepted, one more is refused with BAD_USER_INPUT naming the path
 // before anything runs, and the server answers /health within a second meanwhile.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

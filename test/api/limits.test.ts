@@ -1,4 +1,4 @@
-// The limits every GraphQL request is held to (README "Limits and hardening"): each refusal comes
+// The limits every GraphQL request is held to (docs/api.md "Limits"): each refusal comes
 // before anything runs, with a code, and the largest real queries (the admin UI's, the tests', the
 // benchmarks') stay well inside them.
 import { getIntrospectionQuery } from 'graphql';

@@ -1,4 +1,4 @@
-// One account cannot starve the others (README "Limits and hardening"): each account, and each client
+// One account cannot starve the others (docs/security.md "Rate limit"): each account, and each client
 // address for anonymous requests, may send RATE_LIMIT_REQUESTS_PER_MINUTE GraphQL requests and
 // RATE_LIMIT_COST_PER_MINUTE of query cost a minute; one more is refused with HTTP 429, Retry-After and
 // RATE_LIMITED with retryAfterSeconds. The counts live in the database, or in Redis with REDIS_URL,

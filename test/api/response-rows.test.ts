@@ -1,4 +1,4 @@
-// The last line of defence if a cost estimate is wrong (README "Limits and hardening"): a request may
+// The last line of defence if a cost estimate is wrong (docs/api.md "Bounds while a request runs"): a request may
 // resolve at most MAX_RESPONSE_ROWS list items (20,000) in all its lists together; one more and it is
 // stopped, answering RESPONSE_TOO_LARGE alone instead of a large body. The cost limit is lifted here to
 // stand for an estimate that let such a request through.

@@ -1,4 +1,4 @@
-// Time is bounded (README "Limits and hardening"): PostgreSQL cancels an API statement after
+// Time is bounded (docs/api.md "Bounds while a request runs"): PostgreSQL cancels an API statement after
 // STATEMENT_TIMEOUT_MS, a query is stopped at REQUEST_TIMEOUT_MS, both answering REQUEST_TIMEOUT; and
 // the HTTP server drops clients that send their headers or body too slowly. A request is made slow by
 // holding a table lock (on PGlite, its one connection) from another client for a while.

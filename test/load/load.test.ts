@@ -1,6 +1,6 @@
 // `npm run load` works: a short run with a few connections, whose own checks (no error but the expected
 // conflicts, no lost update) decide its exit code. The full run (60 s, 50 connections on PostgreSQL)
-// is for people: README "Operations".
+// is for people: docs/operations.md "Load".
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

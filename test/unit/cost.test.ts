@@ -44,7 +44,7 @@ describe('the cost of an operation', () => {
     ]) {
       expect(cost(query), query).toBe(armorCost(query));
     }
-    // README's figure: 100 tasks with their first 100 timeline entries.
+    // docs/api.md's figure: 100 tasks with their first 100 timeline entries.
     expect(cost(heavy)).toBe(163_625);
   });
 
