@@ -14,17 +14,17 @@ const docs = [
     .map((name) => `docs/${name}`),
 ];
 
+/** The text outside fenced code blocks, where headings are headings. */
+const withoutFences = (markdown: string) => markdown.replace(/^```[^\n]*\n[\s\S]*?^```$/gm, '');
+
 /** The text outside fenced code blocks and code spans, where links are links. */
-function prose(markdown: string): string {
-  return markdown.replace(/^```[^\n]*\n[\s\S]*?^```$/gm, '').replace(/`[^`\n]*`/g, '');
-}
+const prose = (markdown: string) => withoutFences(markdown).replace(/`[^`\n]*`/g, '');
 
 /** GitHub's id for a heading: lower case, punctuation dropped, spaces as hyphens, repeats numbered. */
 function headingIds(markdown: string): Set<string> {
   const ids = new Set<string>();
   const seen = new Map<string, number>();
-  const withoutFences = markdown.replace(/^```[^\n]*\n[\s\S]*?^```$/gm, '');
-  for (const [, heading] of withoutFences.matchAll(/^#{1,6}\s+(.+?)\s*#*\s*$/gm)) {
+  for (const [, heading] of withoutFences(markdown).matchAll(/^#{1,6}\s+(.+?)\s*#*\s*$/gm)) {
     const text = (heading as string).replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[`*_]/g, '');
     const base = text
       .toLowerCase()
