@@ -1,8 +1,6 @@
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { builder } from '../builder.ts';
-import { NotFoundError, ValidationError } from '../errors.ts';
-import { created, updated } from '../services/audit.ts';
-import { formatDay } from '../services/calendar.ts';
+import { createHeadship, updateHeadship } from '../services/headships.ts';
 import { runMutation } from '../services/mutation.ts';
 import { adminOnly } from './access.ts';
 import {
@@ -137,63 +135,21 @@ export const UpdateHeadshipInput = builder.inputType('UpdateHeadshipInput', {
   }),
 });
 
-function checkTerm(startDate: Date, endDate: Date | null | undefined) {
-  if (endDate && endDate < startDate) {
-    throw ValidationError.field('input.endDate', 'A term cannot end before it starts');
-  }
-}
-
-/**
- * A unit has one head at a time: refuses a term overlapping another of the unit's terms, naming the
- * end when the term runs into a later one, else the start. (The database's trigger stays as the
- * guard against concurrent writes.)
- */
-async function checkNoOverlap(
-  tx: Prisma.TransactionClient,
-  term: { id?: number; unitId: number; startDate: Date; endDate: Date | null },
-) {
-  const other = await tx.headship.findFirst({
-    where: {
-      unitId: term.unitId,
-      ...(term.id !== undefined && { id: { not: term.id } }),
-      ...(term.endDate && { startDate: { lte: term.endDate } }),
-      OR: [{ endDate: null }, { endDate: { gte: term.startDate } }],
-    },
-    orderBy: { startDate: 'asc' },
-  });
-  if (!other) return;
-  const until = other.endDate ? formatDay(other.endDate) : 'now';
-  throw ValidationError.field(
-    other.startDate > term.startDate ? 'input.endDate' : 'input.startDate',
-    `Overlaps the term Headship:${other.id} (${formatDay(other.startDate)} to ${until}); a unit has one head at a time`,
-  );
-}
-
 builder.mutationFields((t) => ({
   createHeadship: t.prismaField({
     type: 'Headship',
     description: "Records a person's term as head of a unit. Secretariat only.",
     authScopes: adminOnly,
     args: { input: t.arg({ type: CreateHeadshipInput, required: true }) },
-    resolve: (query, _root, { input }, ctx, info) => {
-      checkTerm(input.startDate, input.endDate);
-      return runMutation(ctx, info, async (w) => {
-        const unitId = decodeId(input.unitId, 'Unit', 'input.unitId');
-        await checkNoOverlap(w.tx, { unitId, startDate: input.startDate, endDate: input.endDate ?? null });
-        const row = await w.tx.headship.create({
-          data: {
-            unitId,
-            personId: decodeId(input.personId, 'Person', 'input.personId'),
-            title: input.title,
-            startDate: input.startDate,
-            endDate: input.endDate ?? null,
-            acting: input.acting ?? false,
-          },
+    resolve: (query, _root, { input }, ctx, info) =>
+      runMutation(ctx, info, async (w) => {
+        const row = await createHeadship(w, {
+          ...input,
+          unitId: decodeId(input.unitId, 'Unit', 'input.unitId'),
+          personId: decodeId(input.personId, 'Person', 'input.personId'),
         });
-        w.audit(created('Headship', row));
         return w.tx.headship.findUniqueOrThrow({ ...query, where: { id: row.id } });
-      });
-    },
+      }),
   }),
   updateHeadship: t.prismaField({
     type: 'Headship',
@@ -205,27 +161,7 @@ builder.mutationFields((t) => ({
     },
     resolve: (query, _root, { id, input }, ctx, info) =>
       runMutation(ctx, info, async (w) => {
-        const headshipId = decodeId(id, 'Headship');
-        const current = await w.tx.headship.findUnique({ where: { id: headshipId } });
-        if (!current) throw new NotFoundError('Headship', id);
-        const term = {
-          id: headshipId,
-          unitId: current.unitId,
-          startDate: input.startDate ?? current.startDate,
-          endDate: input.endDate === undefined ? current.endDate : input.endDate,
-        };
-        checkTerm(term.startDate, term.endDate);
-        await checkNoOverlap(w.tx, term);
-        const row = await w.tx.headship.update({
-          where: { id: headshipId },
-          data: {
-            ...(input.title != null && { title: input.title }),
-            ...(input.startDate != null && { startDate: input.startDate }),
-            endDate: input.endDate,
-            ...(input.acting != null && { acting: input.acting }),
-          },
-        });
-        w.audit(updated('Headship', current, row));
+        const row = await updateHeadship(w, decodeId(id, 'Headship'), input);
         return w.tx.headship.findUniqueOrThrow({ ...query, where: { id: row.id } });
       }),
   }),

@@ -7,13 +7,13 @@ import { listSize } from '../cost.ts';
 import * as sizes from '../list-sizes.ts';
 import {
   ImportRefused,
+  importFramework,
+  importScores,
   maxRows,
   planFrameworkImport,
   planScoresImport,
   readTable,
   uploadedBytes,
-  writeFrameworkImport,
-  writeScoresImport,
   type ImportReport,
   type RowError,
 } from '../services/index-import/index.ts';
@@ -126,24 +126,14 @@ export const ImportIndexScoresInput = builder.inputType('ImportIndexScoresInput'
   }),
 });
 
-/**
- * A big file's statements (20,000 scores are inserted a few thousand at a time) may take longer than
- * STATEMENT_TIMEOUT_MS allows an API statement: an import's transaction has the timeout of the
- * transaction itself (runMutation's 30 s) instead. PGlite ignores the setting.
- */
-const importStatementTimeout = "SET LOCAL statement_timeout = '30s'";
-
-/** Checks inside the mutation's transaction and writes only when every row is right. */
+/** Runs an import in a mutation's transaction; a refused import answers its report, having written nothing. */
 async function importOrReport(
   ctx: Context,
   info: GraphQLResolveInfo,
   work: (w: Write) => Promise<ImportReport>,
 ): Promise<ImportReport> {
   try {
-    return await runMutation(ctx, info, async (w) => {
-      await w.tx.$executeRawUnsafe(importStatementTimeout);
-      return work(w);
-    });
+    return await runMutation(ctx, info, work);
   } catch (error) {
     if (error instanceof ImportRefused) return error.report;
     throw error;
@@ -170,11 +160,7 @@ builder.mutationFields((t) => ({
         dryRun: input.dryRun ?? false,
       };
       if (options.dryRun) return (await planFrameworkImport(ctx.prisma, options, table)).report;
-      return importOrReport(ctx, info, async (w) => {
-        const plan = await planFrameworkImport(w.tx, options, table);
-        if (!plan.report.ok) throw new ImportRefused(plan.report);
-        return writeFrameworkImport(w, options, plan, table.format);
-      });
+      return importOrReport(ctx, info, (w) => importFramework(w, options, table));
     },
   }),
   importIndexScores: t.field({
@@ -194,11 +180,7 @@ builder.mutationFields((t) => ({
         dryRun: input.dryRun ?? false,
       };
       if (options.dryRun) return (await planScoresImport(ctx.prisma, options, table)).report;
-      return importOrReport(ctx, info, async (w) => {
-        const plan = await planScoresImport(w.tx, options, table);
-        if (!plan.report.ok) throw new ImportRefused(plan.report);
-        return writeScoresImport(w, plan, table.format);
-      });
+      return importOrReport(ctx, info, (w) => importScores(w, options, table));
     },
   }),
 }));

@@ -3,16 +3,16 @@ import type { Prisma } from '../../generated/prisma/client.ts';
 import { builder } from '../builder.ts';
 import { listSize } from '../cost.ts';
 import * as sizes from '../list-sizes.ts';
-import { NotFoundError } from '../errors.ts';
 import { inputBounds } from '../input-bounds.ts';
-import { created, updated } from '../services/audit.ts';
 import { runMutation } from '../services/mutation.ts';
+import { createObjective, updateObjective } from '../services/objectives.ts';
 import { adminOnly } from './access.ts';
 import {
   IDFilter,
   StringFilter,
   containing,
   decodeId,
+  decodeOptionalId,
   idWhere,
   logicalFields,
   logicalWhere,
@@ -163,17 +163,11 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CreateObjectiveInput, required: true }) },
     resolve: (query, _root, { input }, ctx, info) =>
       runMutation(ctx, info, async (w) => {
-        const row = await w.tx.objective.create({
-          data: {
-            resolutionId: decodeId(input.resolutionId, 'Resolution', 'input.resolutionId'),
-            reformAreaId: decodeId(input.reformAreaId, 'ReformArea', 'input.reformAreaId'),
-            code: input.code,
-            title: input.title,
-            description: input.description ?? null,
-            sortOrder: input.sortOrder ?? 0,
-          },
+        const row = await createObjective(w, {
+          ...input,
+          resolutionId: decodeId(input.resolutionId, 'Resolution', 'input.resolutionId'),
+          reformAreaId: decodeId(input.reformAreaId, 'ReformArea', 'input.reformAreaId'),
         });
-        w.audit(created('Objective', row));
         return w.tx.objective.findUniqueOrThrow({ ...query, where: { id: row.id } });
       }),
   }),
@@ -184,22 +178,10 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateObjectiveInput, required: true }) },
     resolve: (query, _root, { id, input }, ctx, info) =>
       runMutation(ctx, info, async (w) => {
-        const objectiveId = decodeId(id, 'Objective');
-        const current = await w.tx.objective.findUnique({ where: { id: objectiveId } });
-        if (!current) throw new NotFoundError('Objective', id);
-        const row = await w.tx.objective.update({
-          where: { id: objectiveId },
-          data: {
-            ...(input.reformAreaId != null && {
-              reformAreaId: decodeId(input.reformAreaId, 'ReformArea', 'input.reformAreaId'),
-            }),
-            ...(input.code != null && { code: input.code }),
-            ...(input.title != null && { title: input.title }),
-            description: input.description,
-            ...(input.sortOrder != null && { sortOrder: input.sortOrder }),
-          },
+        const row = await updateObjective(w, decodeId(id, 'Objective'), {
+          ...input,
+          reformAreaId: decodeOptionalId(input.reformAreaId, 'ReformArea', 'input.reformAreaId'),
         });
-        w.audit(updated('Objective', current, row));
         return w.tx.objective.findUniqueOrThrow({ ...query, where: { id: row.id } });
       }),
   }),

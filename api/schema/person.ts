@@ -3,9 +3,8 @@ import type { Prisma } from '../../generated/prisma/client.ts';
 import { builder } from '../builder.ts';
 import { listSize } from '../cost.ts';
 import * as sizes from '../list-sizes.ts';
-import { NotFoundError } from '../errors.ts';
-import { created, updated } from '../services/audit.ts';
 import { runMutation } from '../services/mutation.ts';
+import { createPerson, updatePerson } from '../services/people.ts';
 import { adminOnly } from './access.ts';
 import {
   StringFilter,
@@ -132,10 +131,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CreatePersonInput, required: true }) },
     resolve: (query, _root, { input }, ctx, info) =>
       runMutation(ctx, info, async (w) => {
-        const row = await w.tx.person.create({
-          data: { fullName: input.fullName, email: input.email ?? null, phone: input.phone ?? null },
-        });
-        w.audit(created('Person', row));
+        const row = await createPerson(w, input);
         return w.tx.person.findUniqueOrThrow({ ...query, where: { id: row.id } });
       }),
   }),
@@ -146,18 +142,7 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdatePersonInput, required: true }) },
     resolve: (query, _root, { id, input }, ctx, info) =>
       runMutation(ctx, info, async (w) => {
-        const personId = decodeId(id, 'Person');
-        const current = await w.tx.person.findUnique({ where: { id: personId } });
-        if (!current) throw new NotFoundError('Person', id);
-        const row = await w.tx.person.update({
-          where: { id: personId },
-          data: {
-            ...(input.fullName != null && { fullName: input.fullName }),
-            email: input.email,
-            phone: input.phone,
-          },
-        });
-        w.audit(updated('Person', current, row));
+        const row = await updatePerson(w, decodeId(id, 'Person'), input);
         return w.tx.person.findUniqueOrThrow({ ...query, where: { id: row.id } });
       }),
   }),

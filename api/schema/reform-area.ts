@@ -3,9 +3,8 @@ import type { Prisma } from '../../generated/prisma/client.ts';
 import { builder } from '../builder.ts';
 import { listSize } from '../cost.ts';
 import * as sizes from '../list-sizes.ts';
-import { NotFoundError } from '../errors.ts';
-import { created, updated } from '../services/audit.ts';
 import { runMutation } from '../services/mutation.ts';
+import { createReformArea, updateReformArea } from '../services/reform-areas.ts';
 import { adminOnly } from './access.ts';
 import {
   StringFilter,
@@ -122,10 +121,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CreateReformAreaInput, required: true }) },
     resolve: (query, _root, { input }, ctx, info) =>
       runMutation(ctx, info, async (w) => {
-        const row = await w.tx.reformArea.create({
-          data: { code: input.code, name: input.name, nameEn: input.nameEn, sortOrder: input.sortOrder ?? 0 },
-        });
-        w.audit(created('ReformArea', row));
+        const row = await createReformArea(w, input);
         return w.tx.reformArea.findUniqueOrThrow({ ...query, where: { id: row.id } });
       }),
   }),
@@ -136,19 +132,7 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateReformAreaInput, required: true }) },
     resolve: (query, _root, { id, input }, ctx, info) =>
       runMutation(ctx, info, async (w) => {
-        const areaId = decodeId(id, 'ReformArea');
-        const current = await w.tx.reformArea.findUnique({ where: { id: areaId } });
-        if (!current) throw new NotFoundError('ReformArea', id);
-        const row = await w.tx.reformArea.update({
-          where: { id: areaId },
-          data: {
-            ...(input.code != null && { code: input.code }),
-            ...(input.name != null && { name: input.name }),
-            ...(input.nameEn != null && { nameEn: input.nameEn }),
-            ...(input.sortOrder != null && { sortOrder: input.sortOrder }),
-          },
-        });
-        w.audit(updated('ReformArea', current, row));
+        const row = await updateReformArea(w, decodeId(id, 'ReformArea'), input);
         return w.tx.reformArea.findUniqueOrThrow({ ...query, where: { id: row.id } });
       }),
   }),

@@ -2,10 +2,9 @@ import type { Prisma } from '../../generated/prisma/client.ts';
 import { builder } from '../builder.ts';
 import { listSize } from '../cost.ts';
 import * as sizes from '../list-sizes.ts';
-import { NotFoundError, ValidationError } from '../errors.ts';
 import { inputBounds } from '../input-bounds.ts';
-import { created, updated } from '../services/audit.ts';
 import { runMutation } from '../services/mutation.ts';
+import { createResolution, updateResolution } from '../services/resolutions.ts';
 import { adminOnly } from './access.ts';
 import {
   StringFilter,
@@ -129,36 +128,17 @@ export const UpdateResolutionInput = builder.inputType('UpdateResolutionInput', 
   }),
 });
 
-function checkYears(horizonYear: number, orientationYear: number | null | undefined) {
-  if (orientationYear != null && orientationYear < horizonYear) {
-    throw ValidationError.field('input.orientationYear', 'The orientation year cannot come before the horizon year');
-  }
-}
-
 builder.mutationFields((t) => ({
   createResolution: t.prismaField({
     type: 'Resolution',
     description: 'Adds a resolution. Secretariat only.',
     authScopes: adminOnly,
     args: { input: t.arg({ type: CreateResolutionInput, required: true }) },
-    resolve: (query, _root, { input }, ctx, info) => {
-      checkYears(input.horizonYear, input.orientationYear);
-      return runMutation(ctx, info, async (w) => {
-        const row = await w.tx.resolution.create({
-          data: {
-            code: input.code,
-            title: input.title,
-            issuedBy: input.issuedBy,
-            issuedOn: input.issuedOn,
-            horizonYear: input.horizonYear,
-            orientationYear: input.orientationYear ?? null,
-            summary: input.summary ?? null,
-          },
-        });
-        w.audit(created('Resolution', row));
+    resolve: (query, _root, { input }, ctx, info) =>
+      runMutation(ctx, info, async (w) => {
+        const row = await createResolution(w, input);
         return w.tx.resolution.findUniqueOrThrow({ ...query, where: { id: row.id } });
-      });
-    },
+      }),
   }),
   updateResolution: t.prismaField({
     type: 'Resolution',
@@ -167,26 +147,7 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateResolutionInput, required: true }) },
     resolve: (query, _root, { id, input }, ctx, info) =>
       runMutation(ctx, info, async (w) => {
-        const resolutionId = decodeId(id, 'Resolution');
-        const current = await w.tx.resolution.findUnique({ where: { id: resolutionId } });
-        if (!current) throw new NotFoundError('Resolution', id);
-        checkYears(
-          input.horizonYear ?? current.horizonYear,
-          input.orientationYear === undefined ? current.orientationYear : input.orientationYear,
-        );
-        const row = await w.tx.resolution.update({
-          where: { id: resolutionId },
-          data: {
-            ...(input.code != null && { code: input.code }),
-            ...(input.title != null && { title: input.title }),
-            ...(input.issuedBy != null && { issuedBy: input.issuedBy }),
-            ...(input.issuedOn != null && { issuedOn: input.issuedOn }),
-            ...(input.horizonYear != null && { horizonYear: input.horizonYear }),
-            orientationYear: input.orientationYear,
-            summary: input.summary,
-          },
-        });
-        w.audit(updated('Resolution', current, row));
+        const row = await updateResolution(w, decodeId(id, 'Resolution'), input);
         return w.tx.resolution.findUniqueOrThrow({ ...query, where: { id: row.id } });
       }),
   }),

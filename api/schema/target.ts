@@ -1,17 +1,17 @@
 import { z } from 'zod';
-import { Comparator, TargetMetric, type Prisma, type ServiceSector } from '../../generated/prisma/client.ts';
+import { Comparator, TargetMetric, type Prisma } from '../../generated/prisma/client.ts';
 import type { Context } from '../context.ts';
 import { builder } from '../builder.ts';
 import { listSize } from '../cost.ts';
 import * as sizes from '../list-sizes.ts';
 import { decimalOrNull } from './decimal.ts';
-import { NotFoundError, ValidationError } from '../errors.ts';
-import { created, updated } from '../services/audit.ts';
+import { NotFoundError } from '../errors.ts';
 import { runMutation } from '../services/mutation.ts';
 import { adminOnly } from './access.ts';
 import { requestLoader } from '../services/request-loader.ts';
 import type { Projection, TargetStatus, YearProgress } from '../services/target-progress.ts';
 import { loadTargetValues, type TargetValues } from '../services/target-values.ts';
+import { createTarget, setTargetYear, updateTarget } from '../services/targets.ts';
 import { ServiceSectorEnum } from './satisfaction-result.ts';
 import {
   IDFilter,
@@ -450,64 +450,21 @@ export const TargetYearInput = builder.inputType('TargetYearInput', {
   }),
 });
 
-function checkMetric(target: { metric: TargetMetric; sector: ServiceSector | null; unitId: number | null }) {
-  if (target.metric === 'SATISFACTION_PERCENT' && target.sector === null) {
-    throw ValidationError.field('input.sector', 'A SATISFACTION_PERCENT target needs the sector surveyed');
-  }
-  if (target.metric !== 'SATISFACTION_PERCENT' && target.sector !== null) {
-    throw ValidationError.field(
-      'input.sector',
-      `Only a SATISFACTION_PERCENT target has a sector, not ${target.metric}`,
-    );
-  }
-  if (target.metric !== 'MANUAL' && target.unitId === null) {
-    throw ValidationError.field('input.unitId', `A ${target.metric} target needs the unit whose results it reads`);
-  }
-}
-
-function checkTarget(target: { baselineValue?: unknown; baselineYear?: number | null; targetYear: number }) {
-  if ((target.baselineValue == null) !== (target.baselineYear == null)) {
-    throw ValidationError.field('input.baselineYear', 'Give the baseline value and its year together');
-  }
-  if (target.baselineYear != null && target.baselineYear > target.targetYear) {
-    throw ValidationError.field('input.baselineYear', 'The baseline year cannot come after the target year');
-  }
-}
-
 builder.mutationFields((t) => ({
   createTarget: t.prismaField({
     type: 'Target',
     description: 'Adds a target. Secretariat only.',
     authScopes: adminOnly,
     args: { input: t.arg({ type: CreateTargetInput, required: true }) },
-    resolve: (query, _root, { input }, ctx, info) => {
-      checkTarget(input);
-      const unitId = decodeOptionalId(input.unitId, 'Unit', 'input.unitId') ?? null;
-      const metric = input.metric ?? 'MANUAL';
-      const sector = input.sector ?? null;
-      checkMetric({ metric, sector, unitId });
-      return runMutation(ctx, info, async (w) => {
-        const row = await w.tx.target.create({
-          data: {
-            objectiveId: decodeId(input.objectiveId, 'Objective', 'input.objectiveId'),
-            unitId,
-            metric,
-            sector,
-            code: input.code,
-            indicator: input.indicator,
-            measure: input.measure,
-            comparator: input.comparator,
-            baselineValue: input.baselineValue ?? null,
-            baselineYear: input.baselineYear ?? null,
-            targetValue: input.targetValue,
-            targetYear: input.targetYear,
-            source: input.source ?? null,
-          },
+    resolve: (query, _root, { input }, ctx, info) =>
+      runMutation(ctx, info, async (w) => {
+        const row = await createTarget(w, {
+          ...input,
+          objectiveId: decodeId(input.objectiveId, 'Objective', 'input.objectiveId'),
+          unitId: decodeOptionalId(input.unitId, 'Unit', 'input.unitId'),
         });
-        w.audit(created('Target', row));
         return w.tx.target.findUniqueOrThrow({ ...query, where: { id: row.id } });
-      });
-    },
+      }),
   }),
   updateTarget: t.prismaField({
     type: 'Target',
@@ -516,38 +473,10 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateTargetInput, required: true }) },
     resolve: (query, _root, { id, input }, ctx, info) =>
       runMutation(ctx, info, async (w) => {
-        const targetId = decodeId(id, 'Target');
-        const current = await w.tx.target.findUnique({ where: { id: targetId } });
-        if (!current) throw new NotFoundError('Target', id);
-        checkTarget({
-          baselineValue: input.baselineValue === undefined ? current.baselineValue : input.baselineValue,
-          baselineYear: input.baselineYear === undefined ? current.baselineYear : input.baselineYear,
-          targetYear: input.targetYear ?? current.targetYear,
+        const row = await updateTarget(w, decodeId(id, 'Target'), {
+          ...input,
+          unitId: decodeOptionalId(input.unitId, 'Unit', 'input.unitId'),
         });
-        const unitId = decodeOptionalId(input.unitId, 'Unit', 'input.unitId');
-        checkMetric({
-          metric: input.metric ?? current.metric,
-          sector: input.sector === undefined ? current.sector : input.sector,
-          unitId: unitId === undefined ? current.unitId : unitId,
-        });
-        const row = await w.tx.target.update({
-          where: { id: targetId },
-          data: {
-            unitId,
-            ...(input.metric != null && { metric: input.metric }),
-            sector: input.sector,
-            ...(input.code != null && { code: input.code }),
-            ...(input.indicator != null && { indicator: input.indicator }),
-            ...(input.measure != null && { measure: input.measure }),
-            ...(input.comparator != null && { comparator: input.comparator }),
-            baselineValue: input.baselineValue,
-            baselineYear: input.baselineYear,
-            ...(input.targetValue != null && { targetValue: input.targetValue }),
-            ...(input.targetYear != null && { targetYear: input.targetYear }),
-            source: input.source,
-          },
-        });
-        w.audit(updated('Target', current, row));
         return w.tx.target.findUniqueOrThrow({ ...query, where: { id: row.id } });
       }),
   }),
@@ -561,30 +490,7 @@ builder.mutationFields((t) => ({
     },
     resolve: (query, _root, { targetId, input }, ctx, info) =>
       runMutation(ctx, info, async (w) => {
-        const id = decodeId(targetId, 'Target', 'targetId');
-        const target = await w.tx.target.findUnique({ where: { id }, select: { metric: true } });
-        if (!target) throw new NotFoundError('Target', targetId);
-        if (target.metric !== 'MANUAL' && input.actualValue != null) {
-          throw ValidationError.field(
-            'input.actualValue',
-            `The actual values of a ${target.metric} target come from the unit's results; record them there`,
-          );
-        }
-        const where = { targetId_year: { targetId: id, year: input.year } };
-        const before = await w.tx.targetYear.findUnique({ where });
-        const values = { plannedValue: input.plannedValue, actualValue: input.actualValue, note: input.note };
-        const row = await w.tx.targetYear.upsert({
-          where,
-          create: {
-            targetId: id,
-            year: input.year,
-            plannedValue: input.plannedValue ?? null,
-            actualValue: input.actualValue ?? null,
-            note: input.note ?? null,
-          },
-          update: values,
-        });
-        w.audit(before ? updated('TargetYear', before, row) : created('TargetYear', row));
+        const row = await setTargetYear(w, decodeId(targetId, 'Target', 'targetId'), input);
         return w.tx.targetYear.findUniqueOrThrow({ ...query, where: { id: row.id } });
       }),
   }),

@@ -5,7 +5,7 @@ import { listSize } from '../cost.ts';
 import * as sizes from '../list-sizes.ts';
 import type { Context } from '../context.ts';
 import { daysBetween } from '../services/calendar.ts';
-import { accountableDay, termOn } from '../services/heads.ts';
+import { accountableDay, headshipOn } from '../services/headships.ts';
 import { runMutation } from '../services/mutation.ts';
 import { createTask, updateTask, type TaskPlan } from '../services/tasks.ts';
 import { allowedTaskActions, taskActions, type TaskAction } from '../services/task-workflow.ts';
@@ -116,7 +116,8 @@ export const TaskRef = builder.prismaNode('Task', {
           select: { headships: { select: { startDate: true, endDate: true, person: nestedSelection(true) } } },
         },
       }),
-      resolve: (task, _args, ctx) => termOn(task.leadUnit.headships, accountableDay(task, ctx.today))?.person ?? null,
+      resolve: (task, _args, ctx) =>
+        headshipOn(task.leadUnit.headships, accountableDay(task, ctx.today))?.person ?? null,
     }),
     startDate: t.expose('startDate', { type: 'Date' }),
     deadline: t.expose('deadline', {

@@ -6,7 +6,7 @@ import { builder } from '../builder.ts';
 import { listSize } from '../cost.ts';
 import * as sizes from '../list-sizes.ts';
 import type { Context } from '../context.ts';
-import { termOn } from '../services/heads.ts';
+import { headshipOn } from '../services/headships.ts';
 import {
   DateFilter,
   IDFilter,
@@ -29,10 +29,8 @@ import {
 } from './filters.ts';
 import { countBesidePage, offsetArgOptions, orderInput, withOffset } from './lists.ts';
 import { TaskFilter, TaskOrder, taskWhere } from './task.ts';
-import { NotFoundError } from '../errors.ts';
-import { created, updated } from '../services/audit.ts';
 import { runMutation } from '../services/mutation.ts';
-import { checkUnitLinks } from '../services/units.ts';
+import { createUnit, updateUnit } from '../services/units.ts';
 import { dateInput, notNull, optionalText, requiredText } from './validation.ts';
 import { adminOnly } from './access.ts';
 import { PersonRef } from './person.ts';
@@ -93,7 +91,7 @@ export const UnitRef = builder.prismaNode('Unit', {
       select: (_args, _ctx, nestedSelection) => ({
         headships: { select: { startDate: true, endDate: true, person: nestedSelection(true) } },
       }),
-      resolve: (unit, _args, ctx) => termOn(unit.headships, ctx.today)?.person ?? null,
+      resolve: (unit, _args, ctx) => headshipOn(unit.headships, ctx.today)?.person ?? null,
     }),
     ledTasks: t.relatedConnection('ledTasks', {
       cursor: 'id',
@@ -263,21 +261,10 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CreateUnitInput, required: true }) },
     resolve: (query, _root, { input }, ctx, info) =>
       runMutation(ctx, info, async (w) => {
-        const parentId = decodeOptionalId(input.parentId, 'Unit', 'input.parentId') ?? null;
-        const row = await w.tx.unit.create({
-          data: {
-            code: input.code,
-            name: input.name,
-            kind: input.kind,
-            parentId,
-            establishedOn: input.establishedOn ?? null,
-            address: input.address ?? null,
-            phone: input.phone ?? null,
-            email: input.email ?? null,
-            sortOrder: input.sortOrder ?? 0,
-          },
+        const row = await createUnit(w, {
+          ...input,
+          parentId: decodeOptionalId(input.parentId, 'Unit', 'input.parentId'),
         });
-        w.audit(created('Unit', row));
         return w.tx.unit.findUniqueOrThrow({ ...query, where: { id: row.id } });
       }),
   }),
@@ -290,34 +277,13 @@ builder.mutationFields((t) => ({
       id: t.arg.id({ required: true }),
       input: t.arg({ type: UpdateUnitInput, required: true }),
     },
-    resolve: (query, _root, { id: globalId, input }, ctx, info) =>
+    resolve: (query, _root, { id, input }, ctx, info) =>
       runMutation(ctx, info, async (w) => {
-        const id = decodeId(globalId, 'Unit');
-        const current = await w.tx.unit.findUnique({ where: { id } });
-        if (!current) throw new NotFoundError('Unit', globalId);
-        const links = {
+        const row = await updateUnit(w, decodeId(id, 'Unit'), {
+          ...input,
           parentId: decodeOptionalId(input.parentId, 'Unit', 'input.parentId'),
           successorId: decodeOptionalId(input.successorId, 'Unit', 'input.successorId'),
-          dissolvedOn: input.dissolvedOn,
-        };
-        await checkUnitLinks(w.tx, id, links, current);
-        const row = await w.tx.unit.update({
-          where: { id },
-          data: {
-            ...(input.code != null && { code: input.code }),
-            ...(input.name != null && { name: input.name }),
-            ...(input.kind != null && { kind: input.kind }),
-            parentId: links.parentId,
-            successorId: links.successorId,
-            establishedOn: input.establishedOn,
-            dissolvedOn: input.dissolvedOn,
-            address: input.address,
-            phone: input.phone,
-            email: input.email,
-            ...(input.sortOrder != null && { sortOrder: input.sortOrder }),
-          },
         });
-        w.audit(updated('Unit', current, row));
         return w.tx.unit.findUniqueOrThrow({ ...query, where: { id: row.id } });
       }),
   }),

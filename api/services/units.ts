@@ -1,5 +1,8 @@
-import type { Prisma } from '../../generated/prisma/client.ts';
+// Units: adding and changing them, audited, with the rules of their links to other units.
+import type { Prisma, Unit, UnitKind } from '../../generated/prisma/client.ts';
 import { ValidationError, type FieldProblem } from '../errors.ts';
+import type { Write } from './mutation.ts';
+import { createReference, loadReference, updateReference, type ReferenceTable } from './reference-data.ts';
 
 export interface UnitLinks {
   parentId?: number | null;
@@ -62,4 +65,67 @@ export async function checkUnitLinks(
     });
   }
   if (problems.length) throw new ValidationError(problems);
+}
+
+export interface NewUnit {
+  code: string;
+  name: string;
+  kind: UnitKind;
+  parentId?: number | null;
+  establishedOn?: Date | null;
+  address?: string | null;
+  phone?: string | null;
+  email?: string | null;
+  sortOrder?: number | null;
+}
+
+/** Omitted fields stay, null clears an optional one. */
+export interface UnitChanges extends UnitLinks {
+  code?: string | null;
+  name?: string | null;
+  kind?: UnitKind | null;
+  establishedOn?: Date | null;
+  address?: string | null;
+  phone?: string | null;
+  email?: string | null;
+  sortOrder?: number | null;
+}
+
+const units: ReferenceTable<Unit, Prisma.UnitUncheckedCreateInput, Prisma.UnitUncheckedUpdateInput> = {
+  entity: 'Unit',
+  find: (tx, id) => tx.unit.findUnique({ where: { id } }),
+  insert: (tx, data) => tx.unit.create({ data }),
+  change: (tx, id, data) => tx.unit.update({ where: { id }, data }),
+};
+
+export function createUnit(w: Write, unit: NewUnit): Promise<Unit> {
+  return createReference(w, units, {
+    code: unit.code,
+    name: unit.name,
+    kind: unit.kind,
+    parentId: unit.parentId ?? null,
+    establishedOn: unit.establishedOn ?? null,
+    address: unit.address ?? null,
+    phone: unit.phone ?? null,
+    email: unit.email ?? null,
+    sortOrder: unit.sortOrder ?? 0,
+  });
+}
+
+/** Changes a unit; a merger or renaming is recorded as dissolvedOn with the successor. */
+export async function updateUnit(w: Write, id: number, changes: UnitChanges): Promise<Unit> {
+  const current = await loadReference(w, units, id);
+  const links = { parentId: changes.parentId, successorId: changes.successorId, dissolvedOn: changes.dissolvedOn };
+  await checkUnitLinks(w.tx, id, links, current);
+  return updateReference(w, units, current, {
+    ...(changes.code != null && { code: changes.code }),
+    ...(changes.name != null && { name: changes.name }),
+    ...(changes.kind != null && { kind: changes.kind }),
+    ...links,
+    establishedOn: changes.establishedOn,
+    address: changes.address,
+    phone: changes.phone,
+    email: changes.email,
+    ...(changes.sortOrder != null && { sortOrder: changes.sortOrder }),
+  });
 }

@@ -3,7 +3,7 @@
 // with (what a developer would write for that one screen, without GraphQL, auth or paging helpers).
 import { Prisma, type PrismaClient, type TaskStatus } from '../../generated/prisma/client.ts';
 import { addDays } from '../../api/services/calendar.ts';
-import { termOn } from '../../api/services/heads.ts';
+import { headshipOn } from '../../api/services/headships.ts';
 import {
   openStatuses,
   timelinessOf,
@@ -109,7 +109,7 @@ function derive<T extends TaskRowData>(task: T, context: BenchContext) {
   return {
     ...task,
     timeliness: timelinessOf(task, context.today, context.dueSoonDays),
-    responsibleHead: termOn(task.leadUnit.headships, task.completedOn ?? context.today)?.person ?? null,
+    responsibleHead: headshipOn(task.leadUnit.headships, task.completedOn ?? context.today)?.person ?? null,
   };
 }
 

@@ -1,20 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { accountableDay, termOn } from '../../api/services/heads.ts';
+import { accountableDay, headshipOn } from '../../api/services/headships.ts';
 
 const day = (text: string) => new Date(`${text}T00:00:00.000Z`);
-const terms = [
+const headships = [
   { name: 'former', startDate: day('2021-01-01'), endDate: day('2025-12-31') },
   { name: 'current', startDate: day('2026-01-01'), endDate: null },
 ];
 
 describe('the accountable head', () => {
-  it('is the head whose term includes the day, last day included', () => {
-    expect(termOn(terms, day('2025-12-31'))?.name).toBe('former');
-    expect(termOn(terms, day('2026-01-01'))?.name).toBe('current');
+  it('is the head whose headship includes the day, last day included', () => {
+    expect(headshipOn(headships, day('2025-12-31'))?.name).toBe('former');
+    expect(headshipOn(headships, day('2026-01-01'))?.name).toBe('current');
   });
 
-  it('is nobody before the first term', () => {
-    expect(termOn(terms, day('2020-12-31'))).toBeNull();
+  it('is nobody before the first headship', () => {
+    expect(headshipOn(headships, day('2020-12-31'))).toBeNull();
   });
 
   it('answers for a finished task on its completion day, and for an open one today', () => {
