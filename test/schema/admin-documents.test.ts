@@ -14,6 +14,7 @@ import { MapperKind, mapSchema } from '@graphql-tools/utils';
 import {
   buildSchema,
   GraphQLError,
+  getVariableValues,
   introspectionFromSchema,
   isEnumType,
   Kind,
@@ -31,17 +32,17 @@ import { resources } from '../../admin/src/dataProvider/resources';
 import { workflowMethods, type WorkflowMethods } from '../../admin/src/dataProvider/workflow';
 import { enums } from '../../admin/src/enums';
 
-const sent = vi.hoisted(() => [] as string[]);
+const sent = vi.hoisted(() => [] as { text: string; variables: Record<string, unknown> }[]);
 
 // The workflow calls' transport: records the document instead of sending it.
 vi.mock('../../admin/src/session', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../admin/src/session')>()),
-  requestGraphQL: async (query: string) => {
-    sent.push(query);
+  requestGraphQL: async (text: string, variables: Record<string, unknown> = {}) => {
+    sent.push({ text, variables });
     return {};
   },
-  requestGraphQLWithFiles: async (query: string) => {
-    sent.push(query);
+  requestGraphQLWithFiles: async (text: string, variables: Record<string, unknown>, files: Record<string, File>) => {
+    sent.push({ text, variables: { ...variables, ...files } });
     return {};
   },
 }));
@@ -59,21 +60,29 @@ const sdl = readFileSync(path.join(projectRoot, 'api/schema.graphql'), 'utf8');
 interface SentDocument {
   origin: string;
   text: string;
+  /** The variables sent with it, where the test knows them. */
+  variables?: Record<string, unknown>;
 }
 
-/** Each validation error of each document, naming its origin and operation. */
+/** Each validation error of each document (and of its variables), naming its origin and operation. */
 function problems(schema: GraphQLSchema, documents: SentDocument[]): string[] {
-  return documents.flatMap(({ origin, text }) => {
+  return documents.flatMap(({ origin, text, variables }) => {
     let document: DocumentNode;
     try {
       document = parse(text);
     } catch (error) {
       return [`${origin}: ${error instanceof GraphQLError ? error.message : String(error)}`];
     }
-    const operations = document.definitions.flatMap((definition) =>
-      definition.kind === Kind.OPERATION_DEFINITION ? [definition.name?.value ?? 'anonymous'] : [],
-    );
-    return validate(schema, document).map((error) => `${origin} (${operations.join(', ')}): ${error.message}`);
+    const operations = document.definitions.filter((definition) => definition.kind === Kind.OPERATION_DEFINITION);
+    const names = operations.map((operation) => operation.name?.value ?? 'anonymous').join(', ');
+    const invalid = validate(schema, document);
+    const errors =
+      invalid.length > 0 || !variables
+        ? invalid
+        : operations.flatMap(
+            (operation) => getVariableValues(schema, operation.variableDefinitions ?? [], variables).errors ?? [],
+          );
+    return errors.map((error) => `${origin} (${names}): ${error.message}`);
   });
 }
 
@@ -132,7 +141,7 @@ async function dataProviderDocuments(
 // --- The workflow calls ---------------------------------------------------------------------------
 
 const step = { id: 'Task:1', version: 1, note: 'n' };
-/** Every workflow method that sends a document, with the calls that send each of them. */
+/** Every workflow method that sends a document, with the calls that send each of them (their variables are checked too). */
 const workflowCalls: {
   [K in Exclude<keyof WorkflowMethods, 'readQuery' | 'downloadEvidence'>]: Parameters<WorkflowMethods[K]>[0][];
 } = {
@@ -146,13 +155,22 @@ const workflowCalls: {
   requestExtension: [{ taskId: 'Task:1', requestedDeadline: '2026-12-31', reason: 'r' }],
   withdrawExtension: [{ id: 'DeadlineExtension:1' }],
   decideExtension: [{ id: 'DeadlineExtension:1', decision: 'APPROVED' }],
-  addEvidence: [{ taskId: 'Task:1', input: { kind: 'LINK', title: 't', url: 'https://example.org' } }],
+  addEvidence: [
+    { taskId: 'Task:1', input: { kind: 'LINK', title: 't', url: 'https://example.org' } },
+    {
+      taskId: 'Task:1',
+      input: { kind: 'DOCUMENT', title: 't', documentNumber: '1/QĐ', documentDate: '2026-01-05', issuer: 'i' },
+    },
+  ],
   uploadEvidence: [{ taskId: 'Task:1', title: 't', file: new File(['x'], 'x.pdf') }],
   reviewEvidence: [{ id: 'Evidence:1', version: 1, decision: 'ACCEPTED' }],
   changePassword: [{ currentPassword: 'a', newPassword: 'b' }],
   resetPassword: [{ id: 'Account:1', newPassword: 'b' }],
   unlockSignIn: [{ username: 'u' }],
-  saveImprovementPlan: [{ create: {} }, { update: { id: 'ImprovementPlan:1', version: 1, input: {} } }],
+  saveImprovementPlan: [
+    { create: { unitId: 'Unit:1', year: 2026, targetPercent: 80 } },
+    { update: { id: 'ImprovementPlan:1', version: 1, input: { targetPercent: 81 } } },
+  ],
   submitImprovementPlan: [step],
   approveImprovementPlan: [step],
   returnImprovementPlan: [{ ...step, reason: 'r' }],
@@ -165,7 +183,9 @@ async function workflowDocuments(): Promise<SentDocument[]> {
     for (const params of calls) {
       sent.length = 0;
       await send(params);
-      documents.push(...sent.map((text) => ({ origin: `admin/src/dataProvider/workflow.ts: ${method}()`, text })));
+      documents.push(
+        ...sent.map((request) => ({ origin: `admin/src/dataProvider/workflow.ts: ${method}()`, ...request })),
+      );
     }
   }
   return documents;
@@ -374,7 +394,7 @@ describe('the documents the admin sends', () => {
     expect(problems(schema, [...made, ...readable])).toEqual([]);
   });
 
-  it('fail on a field the API no longer has, naming where the document comes from', async () => {
+  it('fail on a field the API no longer has or a value it does not take, naming where the document comes from', async () => {
     const removed = new Set([
       'Task.daysToDeadline',
       'IndexLeagueRow.overdueTasks',
@@ -399,6 +419,12 @@ describe('the documents the admin sends', () => {
     ]);
     expect(problems(schema, [{ origin: 'admin/src/x.ts:1', text: 'query Me { me { id shoeSize } }' }])).toEqual([
       'admin/src/x.ts:1 (Me): Cannot query field "shoeSize" on type "Account".',
+    ]);
+    const decide = made.find((document) => document.origin.endsWith('decideExtension()'));
+    expect(
+      problems(schema, [{ ...(decide as SentDocument), variables: { id: 'DeadlineExtension:1', decision: 'LATER' } }]),
+    ).toEqual([
+      'admin/src/dataProvider/workflow.ts: decideExtension() (decideExtension): Variable "$decision" got invalid value "LATER"; Value "LATER" does not exist in "ExtensionDecision" enum.',
     ]);
   });
 
