@@ -141,7 +141,10 @@ async function dataProviderDocuments(
 // --- The workflow calls ---------------------------------------------------------------------------
 
 const step = { id: 'Task:1', version: 1, note: 'n' };
-/** Every workflow method that sends a document, with the calls that send each of them (their variables are checked too). */
+/**
+ * Every workflow method that sends a document of its own, with the calls that send each (their variables
+ * are checked too). readQuery sends its callers' documents, read from the source; downloadEvidence none.
+ */
 const workflowCalls: {
   [K in Exclude<keyof WorkflowMethods, 'readQuery' | 'downloadEvidence'>]: Parameters<WorkflowMethods[K]>[0][];
 } = {
