@@ -56,7 +56,7 @@ const indexNodeRow = `code name maxPoints points percent pointsLost previousPoin
 const satisfactionResultRow = `id year sector element satisfactionPercent perceptionPercent expectationPercent
   respondents targetValue meetsTarget illustrative unit { ${unitRef} } target { id code }`;
 
-const resources: Record<string, ResourceDefinition> = {
+export const resources: Record<string, ResourceDefinition> = {
   tasks: {
     type: 'Task',
     list: 'tasks',
