@@ -139,7 +139,7 @@ describe('demo data', () => {
   });
 
   test('at least 40 tasks span the statuses, with overdue, due-soon and future open tasks', async () => {
-    const tasks = await db.prisma.task.findMany({ include: { supportingUnits: true, events: true } });
+    const tasks = await db.prisma.task.findMany({ include: { supportingUnits: true, timeline: true } });
     expect(tasks.length).toBeGreaterThanOrEqual(40);
     expect(tasks.length).toBeLessThanOrEqual(60);
     const statuses = new Set(tasks.map((task) => task.status));
@@ -163,8 +163,8 @@ describe('demo data', () => {
       expect(task.supportingUnits.map((unit) => unit.id)).not.toContain(task.leadUnitId);
       expect(task.supportingUnits.length).toBeLessThanOrEqual(3);
       // Nothing in a task's history happens on or after the demo's today.
-      expect(task.events.length).toBeGreaterThan(0);
-      for (const event of task.events) expect(event.at < today).toBe(true);
+      expect(task.timeline.length).toBeGreaterThan(0);
+      for (const event of task.timeline) expect(event.at < today).toBe(true);
     }
   });
 
