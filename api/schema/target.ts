@@ -9,7 +9,7 @@ import { NotFoundError, ValidationError } from '../errors.ts';
 import { created, updated } from '../services/audit.ts';
 import { runMutation } from '../services/mutation.ts';
 import { adminOnly } from './access.ts';
-import { requestLoader } from '../services/request-loader.ts';
+import { requestLoader } from '../loaders.ts';
 import type { Projection, TargetStatus, YearProgress } from '../services/target-progress.ts';
 import { loadTargetValues, type TargetValues } from '../services/target-values.ts';
 import { ServiceSectorEnum } from './satisfaction-result.ts';
