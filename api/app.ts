@@ -14,7 +14,8 @@ import type { Config } from './config.ts';
 import type { Context } from './context.ts';
 import type { Database } from './db.ts';
 import { pagingArgumentsPlugin } from './paging-arguments.ts';
-import { evidenceFiles } from './evidence-files.ts';
+import { evidenceFiles, multipartOverhead } from './evidence-files.ts';
+import { Loaders } from './loaders.ts';
 import { operationCost } from './cost.ts';
 import { inputBoundsPlugin } from './input-bounds.ts';
 import { createObservability, type Observability, type Route } from './observability.ts';
@@ -24,7 +25,7 @@ import { corsPolicy, requestProtections } from './security.ts';
 import { schema } from './schema/index.ts';
 import { dayIn } from './services/calendar.ts';
 import { translateDatabaseError } from './services/database-errors.ts';
-import { viewerForToken } from './services/sessions.ts';
+import { bearerToken, viewerForToken } from './services/sessions.ts';
 
 export interface AppOptions {
   db: Database;
@@ -55,9 +56,6 @@ const stoppedCodes = new Set(['REQUEST_TIMEOUT', 'RESPONSE_TOO_LARGE']);
 
 /** The schema as served: every list-returning field counts its items against MAX_RESPONSE_ROWS. */
 const servedSchema = countingListItems(schema);
-
-/** Headroom over the file size limit for the rest of a multipart request (operations, map, boundaries). */
-const multipartOverhead = 1024 * 1024;
 
 /**
  * The admin UI's Content-Security-Policy: its own scripts only (Vite emits no inline script), inline
@@ -101,12 +99,6 @@ async function send(response: Response, res: ServerResponse): Promise<void> {
     return;
   }
   await pipeline(Readable.fromWeb(response.body as import('node:stream/web').ReadableStream), res);
-}
-
-function bearerToken(request: Request): string | null {
-  const header = request.headers.get('authorization');
-  const match = header ? /^Bearer\s+([A-Za-z0-9_-]{20,200})$/.exec(header.trim()) : null;
-  return match ? (match[1] as string) : null;
 }
 
 function clientAddress(request: Request, req: IncomingMessage | undefined, trustProxy: boolean): string | null {
@@ -169,7 +161,12 @@ export function createApp({ db, config, now = () => new Date(), logger, costOf }
     // a Content-Length cannot fill memory. A file a little over the size limit still reaches the
     // mutation, which refuses it naming the field; far over it, the parser answers 413.
     fetchAPI: createFetch({
-      formDataLimits: { fileSize: config.maxUploadBytes + 1024 * 1024, files: 1, parts: 3, fieldSize: 1024 * 1024 },
+      formDataLimits: {
+        fileSize: config.maxUploadBytes + multipartOverhead,
+        files: 1,
+        parts: 3,
+        fieldSize: multipartOverhead,
+      },
     }),
     graphiql: config.environment !== 'production' && { title: 'PAR tracker GraphQL' },
     landingPage: false,
@@ -183,7 +180,7 @@ export function createApp({ db, config, now = () => new Date(), logger, costOf }
     plugins: [
       ...observability.plugins,
       ...requestProtections(config, async (request) => {
-        const token = bearerToken(request);
+        const token = bearerToken(request.headers.get('authorization'));
         return token !== null && (await viewerForToken(db.prisma, token, now(), sessionPolicy)) !== null;
       }),
       inputBoundsPlugin(config.limits),
@@ -264,7 +261,9 @@ export function createApp({ db, config, now = () => new Date(), logger, costOf }
       const bounds = new RequestBounds(config.limits.maxResponseRows, config.timeouts.requestMs);
       let viewer: Context['viewer'];
       try {
-        viewer = await bounds.race(limiter.admit({ token: bearerToken(request), address, cost, now: instant }));
+        viewer = await bounds.race(
+          limiter.admit({ token: bearerToken(request.headers.get('authorization')), address, cost, now: instant }),
+        );
       } catch (error) {
         bounds.disarm();
         throw error;
@@ -282,6 +281,7 @@ export function createApp({ db, config, now = () => new Date(), logger, costOf }
         clientAddress: address,
         uploads: files.uploads,
         bounds,
+        loaders: new Loaders(db.prisma),
       };
     },
   });

@@ -1,9 +1,11 @@
+// What a request carries. This module imports only modules that do not import it back, so that
+// everything else may import it.
 import type { PrismaClient, Role } from '../generated/prisma/client.ts';
-import type { EvidenceUploads } from './evidence-files.ts';
-import type { RequestBounds } from './request-bounds.ts';
 import { UnauthenticatedError } from './errors.ts';
+import type { Loaders } from './loaders.ts';
+import type { RequestBounds } from './request-bounds.ts';
+import type { FileStore } from './services/file-store.ts';
 import type { PasswordPolicyOptions } from './services/password-policy.ts';
-import type { SessionPolicy } from './services/sessions.ts';
 
 /** The signed-in account making a request. */
 export interface Viewer {
@@ -12,6 +14,21 @@ export interface Viewer {
   /** The unit a UNIT_HEAD account answers for. */
   unitId: number | null;
   sessionId: string;
+}
+
+/** How long sign-in sessions last, and how long sign-in stays locked. */
+export interface SessionPolicy {
+  idleMinutes: number;
+  maxHours: number;
+  /** How long sign-in stays locked after too many failures (LOGIN_LOCK_MINUTES); 15 when not given. */
+  loginLockMinutes?: number;
+}
+
+/** What the upload mutations need. */
+export interface EvidenceUploads {
+  store: FileStore;
+  /** Largest file accepted, in bytes. */
+  maxBytes: number;
 }
 
 export interface Context {
@@ -34,6 +51,8 @@ export interface Context {
   clientAddress: string | null;
   /** The request's running bounds: the list items of its response, and the signal that stops it. */
   bounds: RequestBounds;
+  /** The request's batch loaders. */
+  loaders: Loaders;
 }
 
 /** The viewer of a request that must be signed in. */

@@ -8,18 +8,15 @@ import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { Config } from './config.ts';
-import { localFileStore, type FileStore } from './services/file-store.ts';
-import { viewerForToken, type SessionPolicy } from './services/sessions.ts';
+import type { EvidenceUploads, SessionPolicy } from './context.ts';
+import { localFileStore } from './services/file-store.ts';
+import { bearerToken, viewerForToken } from './services/sessions.ts';
 
-/** What the upload mutations need, in the GraphQL context. */
-export interface EvidenceUploads {
-  store: FileStore;
-  /** Largest file accepted, in bytes. */
-  maxBytes: number;
-}
-
-/** Headroom over the file size limit for the rest of a multipart request (operations, map, boundaries). */
-const multipartOverhead = 1024 * 1024;
+/**
+ * Headroom over the file size limit for the rest of a multipart request (operations, map, boundaries),
+ * and the size limit of each of its parts other than the file.
+ */
+export const multipartOverhead = 1024 * 1024;
 
 const routePattern = /^\/files\/evidence\/(\d{1,10})$/;
 
@@ -53,11 +50,6 @@ export function asciiFileName(name: string): string {
 export function contentDisposition(name: string): string {
   const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `attachment; filename="${asciiFileName(name)}"; filename*=UTF-8''${encoded}`;
-}
-
-function bearerToken(header: string | null | undefined): string | null {
-  const match = header ? /^Bearer\s+([A-Za-z0-9_-]{20,200})$/.exec(header.trim()) : null;
-  return match ? (match[1] as string) : null;
 }
 
 export interface EvidenceFilesOptions {

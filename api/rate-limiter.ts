@@ -7,10 +7,10 @@ import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { RateLimitSettings } from './config.ts';
-import type { Viewer } from './context.ts';
+import type { SessionPolicy, Viewer } from './context.ts';
 import { redisCounter } from './services/rate-limit-redis.ts';
 import { chargeInDatabase, refusal, windowOf, type Charge, type WindowCounts } from './services/rate-limit.ts';
-import { tokenHash, viewerCharging, viewerForToken, type SessionPolicy } from './services/sessions.ts';
+import { tokenHash, viewerCharging, viewerForToken } from './services/sessions.ts';
 
 /** What the cost of a request is computed from, once it has been parsed and validated. */
 export interface CostRequest {

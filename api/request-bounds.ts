@@ -13,7 +13,6 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import type { Context } from './context.ts';
 import { RequestTimeoutError, ResponseTooLargeError, type AppError } from './errors.ts';
 
 /**
@@ -74,11 +73,16 @@ export class RequestBounds {
   }
 }
 
+/** What of the request's context the bounds use (not the Context type: that module imports this one). */
+interface Bounded {
+  bounds: RequestBounds;
+}
+
 const isThenable = (value: unknown): value is PromiseLike<unknown> =>
   typeof (value as PromiseLike<unknown> | null)?.then === 'function';
 
-function counted(resolve: GraphQLFieldResolver<unknown, Context>): GraphQLFieldResolver<unknown, Context> {
-  const count = (value: unknown, ctx: Context) => {
+function counted(resolve: GraphQLFieldResolver<unknown, Bounded>): GraphQLFieldResolver<unknown, Bounded> {
+  const count = (value: unknown, ctx: Bounded) => {
     if (Array.isArray(value)) ctx.bounds.countRows(value.length);
     return value;
   };
@@ -98,7 +102,7 @@ export function countingListItems(schema: GraphQLSchema): GraphQLSchema {
       getNullableType(field.type) instanceof GraphQLList
         ? {
             ...field,
-            resolve: counted((field.resolve ?? defaultFieldResolver) as GraphQLFieldResolver<unknown, Context>),
+            resolve: counted((field.resolve ?? defaultFieldResolver) as GraphQLFieldResolver<unknown, Bounded>),
           }
         : field,
   });
@@ -112,7 +116,7 @@ export function countingListItems(schema: GraphQLSchema): GraphQLSchema {
 export function requestBounds(): Plugin {
   return {
     onExecute({ args }) {
-      const context = args.contextValue as Partial<Context> & { request?: Request };
+      const context = args.contextValue as Partial<Bounded> & { request?: Request };
       const bounds = context.bounds;
       if (!bounds) return undefined;
       const signals = context.request?.signal ? [bounds.signal, context.request.signal] : [bounds.signal];

@@ -12,8 +12,8 @@
 // Without a target it writes the embedded database ./data/bench-<size>. The database must hold no
 // data yet (--reset drops everything first). Rows are dated as of benchAsOf, so a benchmark that
 // fixes its clock there sees the same timeliness on every run.
+// Status changes are the task workflow's own steps (statusStep, seeds/api.ts).
 import { pathToFileURL } from 'node:url';
-import { hashPassword } from '../api/services/password.ts';
 import { openDatabase } from '../api/db.ts';
 import type { Prisma, PrismaClient, TaskEventType, TaskStatus } from '../generated/prisma/client.ts';
 import { applyMigrations, resetDatabase } from '../prisma/migrate.ts';
@@ -21,6 +21,7 @@ import { demoPassword } from '../seeds/data/accounts.ts';
 import { frameworks as demoFrameworks, type FieldSeed } from '../seeds/data/par-index.ts';
 import { objectives, reformAreas, resolution } from '../seeds/data/resolution.ts';
 import { addDays, atVietnamTime, day, daysBetween, isoDay } from '../seeds/dates.ts';
+import { hashPassword, statusStep } from '../seeds/api.ts';
 import { seededRandom } from '../seeds/scores.ts';
 
 export type BenchSize = 'S' | 'L';
@@ -839,15 +840,16 @@ async function loadTasks(
       }
 
       const end = completedOn ?? asOf;
+      let startEvent: PlannedEvent | null = null;
       if (status !== 'NOT_STARTED' && status !== 'CANCELLED') {
-        plan.push({
+        startEvent = {
           type: 'STATUS_CHANGED',
+          ...statusStep('START', 'NOT_STARTED'),
           actorId: headId,
           at: officeTime(random, workStart > asOf ? asOf : workStart),
-          fromStatus: 'NOT_STARTED',
-          toStatus: 'IN_PROGRESS',
           operation: 'startTask',
-        });
+        };
+        plan.push(startEvent);
         if (random() < 0.3) {
           plan.push({
             type: 'PROGRESS_REPORTED',
@@ -906,31 +908,30 @@ async function loadTasks(
         else evidenceFor(status === 'COMPLETED' && random() < 0.35 ? 'ACCEPTED' : 'PENDING', evidenceDay, reviewDay);
         if (random() < 0.1) evidenceFor('PENDING', evidenceDay, null);
         submittedAt = atVietnamTime(submitDay, 16, between(random, 0, 29));
+        // Work started on the day of its submission started before it.
+        if (startEvent && startEvent.at > submittedAt) startEvent.at = submittedAt;
         plan.push({
           type: 'STATUS_CHANGED',
+          ...statusStep('SUBMIT', 'IN_PROGRESS'),
           actorId: headId,
           at: submittedAt,
-          fromStatus: 'IN_PROGRESS',
-          toStatus: 'SUBMITTED',
           operation: 'submitTask',
         });
         if (status === 'COMPLETED') {
           plan.push({
             type: 'STATUS_CHANGED',
+            ...statusStep('APPROVE', 'SUBMITTED'),
             actorId: committee,
             at: atVietnamTime(reviewDay, 17, between(random, 0, 50)),
-            fromStatus: 'SUBMITTED',
-            toStatus: 'COMPLETED',
             operation: 'approveTask',
           });
         } else if (status === 'RETURNED') {
           statusReason = pick(random, returnReasons);
           plan.push({
             type: 'STATUS_CHANGED',
+            ...statusStep('RETURN', 'SUBMITTED'),
             actorId: committee,
             at: atVietnamTime(reviewDay, 17, between(random, 0, 50)),
-            fromStatus: 'SUBMITTED',
-            toStatus: 'RETURNED',
             operation: 'returnTask',
             note: statusReason,
           });
@@ -940,10 +941,9 @@ async function loadTasks(
       } else if (status === 'CANCELLED') {
         plan.push({
           type: 'STATUS_CHANGED',
+          ...statusStep('CANCEL', 'NOT_STARTED'),
           actorId: admin,
           at: officeTime(random, dayBetween(startDate, asOf)),
-          fromStatus: 'NOT_STARTED',
-          toStatus: 'CANCELLED',
           operation: 'cancelTask',
           note: statusReason as string,
         });

@@ -3,7 +3,7 @@
 // and demo accounts. Facts from the source article are stored as such; everything else is marked
 // illustrative. See seeds/data/ for the data and seeds/build.ts for what is derived from it.
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
-import { hashPassword } from '../api/services/password.ts';
+import { hashPassword } from './api.ts';
 import { demoAccounts, demoPassword, reviewerAccount, secretariatAccount } from './data/accounts.ts';
 import { frameworks } from './data/par-index.ts';
 import { headships, people } from './data/people.ts';

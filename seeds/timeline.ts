@@ -10,6 +10,7 @@ import {
   TaskStatus,
   type Prisma,
 } from '../generated/prisma/client.ts';
+import { statusStep, type TaskAction } from './api.ts';
 import { headAccountByUnit, reviewerAccount, secretariatAccount } from './data/accounts.ts';
 import type { TaskSeed } from './data/tasks.ts';
 import { addDays, atVietnamTime, daysBetween, isoDay, resolveDay, vietnameseDate, type DaySpec } from './dates.ts';
@@ -71,6 +72,16 @@ export interface TaskTimeline {
   events: EventDraft[];
   evidence: EvidenceDraft[];
   extension: ExtensionDraft | null;
+}
+
+/** A status change event's fields for a workflow step, taken through the API's rule table. */
+function statusChange(action: TaskAction, from: TaskStatus) {
+  const step = statusStep(action, from);
+  return {
+    type: TaskEventType.STATUS_CHANGED,
+    ...step,
+    changes: { status: { before: step.fromStatus, after: step.toStatus } },
+  };
 }
 
 const finishedStatuses: readonly TaskStatus[] = [TaskStatus.COMPLETED, TaskStatus.CANCELLED];
@@ -160,12 +171,9 @@ export function buildTaskTimeline(seed: TaskSeed, today: Date, units: ReadonlyMa
   const startedOn = new Date(Math.min(addDays(start, 2).getTime(), statusDay.getTime()));
   if (started) {
     events.push({
-      type: TaskEventType.STATUS_CHANGED,
+      ...statusChange('START', TaskStatus.NOT_STARTED),
       actor: leadActor,
       at: atVietnamTime(startedOn, 9),
-      fromStatus: TaskStatus.NOT_STARTED,
-      toStatus: TaskStatus.IN_PROGRESS,
-      changes: { status: { before: TaskStatus.NOT_STARTED, after: TaskStatus.IN_PROGRESS } },
       note: 'Bắt đầu triển khai.',
     });
   }
@@ -288,12 +296,9 @@ export function buildTaskTimeline(seed: TaskSeed, today: Date, units: ReadonlyMa
 
   if (submittedOn) {
     events.push({
-      type: TaskEventType.STATUS_CHANGED,
+      ...statusChange('SUBMIT', TaskStatus.IN_PROGRESS),
       actor: leadActor,
       at: atVietnamTime(submittedOn, 16),
-      fromStatus: TaskStatus.IN_PROGRESS,
-      toStatus: TaskStatus.SUBMITTED,
-      changes: { status: { before: TaskStatus.IN_PROGRESS, after: TaskStatus.SUBMITTED } },
       note: 'Báo cáo hoàn thành, gửi kèm minh chứng, đề nghị xem xét.',
     });
   }
@@ -307,12 +312,9 @@ export function buildTaskTimeline(seed: TaskSeed, today: Date, units: ReadonlyMa
     });
     const lateDays = completedOn && submittedOn ? daysBetween(deadline, submittedOn) : 0;
     events.push({
-      type: TaskEventType.STATUS_CHANGED,
+      ...statusChange(accepted ? 'APPROVE' : 'RETURN', TaskStatus.SUBMITTED),
       actor: reviewerAccount,
       at: atVietnamTime(reviewedOn, 9, 45),
-      fromStatus: TaskStatus.SUBMITTED,
-      toStatus: status,
-      changes: { status: { before: TaskStatus.SUBMITTED, after: status } },
       note: !accepted
         ? `Trả lại: ${seed.returnReason ?? ''}`
         : lateDays > 0
@@ -323,12 +325,9 @@ export function buildTaskTimeline(seed: TaskSeed, today: Date, units: ReadonlyMa
   if (cancelledOn) {
     const from = started ? TaskStatus.IN_PROGRESS : TaskStatus.NOT_STARTED;
     events.push({
-      type: TaskEventType.STATUS_CHANGED,
+      ...statusChange('CANCEL', from),
       actor: reviewerAccount,
       at: atVietnamTime(cancelledOn, 10),
-      fromStatus: from,
-      toStatus: TaskStatus.CANCELLED,
-      changes: { status: { before: from, after: TaskStatus.CANCELLED } },
       note: seed.cancelReason,
     });
   }

@@ -5,7 +5,7 @@ import type { Context } from '../context.ts';
 import { changePassword, createAccount, resetPassword, unlockSignIn, updateAccount } from '../services/accounts.ts';
 import { runMutation } from '../services/mutation.ts';
 import { maxPasswordLength } from '../services/password-policy.ts';
-import { signIn, signOut } from '../services/sessions.ts';
+import { checkSignIn, signIn, signOut } from '../services/sessions.ts';
 import { adminOnly } from './access.ts';
 import {
   IDFilter,
@@ -220,7 +220,8 @@ builder.mutationFields((t) => ({
       password: t.arg.string({ required: true, description: 'The password.', validate: z.string().min(1).max(256) }),
     },
     resolve: async (_root, args, ctx, info) => {
-      const session = await signIn(ctx, info, args.username, args.password);
+      const attempt = await checkSignIn(ctx, args.username, args.password);
+      const session = await runMutation(ctx, info, (w) => signIn(w, attempt, ctx.sessionPolicy));
       return { token: session.token, expiresAt: session.expiresAt };
     },
   }),

@@ -8,7 +8,7 @@ import { NotFoundError } from '../errors.ts';
 import { inputBounds } from '../input-bounds.ts';
 import type { FieldComparison, PlanCheck, PlanComparisonValue } from '../services/plan-checks.ts';
 import { loadPlanValues, type PlanValues } from '../services/plan-values.ts';
-import { requestLoader } from '../services/request-loader.ts';
+import { requestLoader } from '../loaders.ts';
 import { runMutation } from '../services/mutation.ts';
 import {
   approvePlan,

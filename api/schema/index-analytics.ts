@@ -8,7 +8,7 @@ import type { Context } from '../context.ts';
 import { leftOut, listSize, requestedLength, type ArgumentValues } from '../cost.ts';
 import * as sizes from '../list-sizes.ts';
 import { compareVietnamese } from '../services/collation.ts';
-import { indexLoaders, nodeResults, type NodeResultValue } from '../services/index-loaders.ts';
+import { nodeResults, type IndexLoaders, type NodeResultValue } from '../services/index-loaders.ts';
 import { delta, rankChange, weakestField } from '../services/index-scores.ts';
 import { openStatuses, timelinessWhere } from '../services/timeliness.ts';
 import { IndexLevelEnum } from './index-framework.ts';
@@ -210,7 +210,7 @@ builder.queryField('indexLeagueTable', (t) =>
       }),
     },
     resolve: async (_root, args, ctx, info) => {
-      const loaders = indexLoaders(ctx);
+      const loaders = ctx.loaders.index;
       // The year's framework and the level's latest earlier one, found together so that both years'
       // totals load in one statement rather than one year after the other.
       const [framework, earlier] = await ctx.prisma.indexFramework.findMany({
@@ -299,7 +299,7 @@ function trendSeries({ first, filter }: ArgumentValues): number {
 }
 
 async function trendPoint(
-  loaders: ReturnType<typeof indexLoaders>,
+  loaders: IndexLoaders,
   result: IndexResult,
   year: number,
   nodeCodes: readonly string[] | null | undefined,
@@ -349,7 +349,7 @@ builder.queryField('indexTrends', (t) =>
       }),
     },
     resolve: async (_root, args, ctx, info) => {
-      const loaders = indexLoaders(ctx);
+      const loaders = ctx.loaders.index;
       const results = await ctx.prisma.indexResult.findMany({
         where: resultWhere(args.filter),
         include: { unit: unitQuery(ctx, info, ['unit']), framework: { select: { level: true, year: true } } },

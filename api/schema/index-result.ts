@@ -4,7 +4,7 @@ import { builder } from '../builder.ts';
 import { listSize } from '../cost.ts';
 import * as sizes from '../list-sizes.ts';
 import type { Context } from '../context.ts';
-import { indexLoaders, nodeResults, type NodeResultValue, type RankedResult } from '../services/index-loaders.ts';
+import { nodeResults, type NodeResultValue, type RankedResult } from '../services/index-loaders.ts';
 import { delta, depthOf, percentOf, pointsLost } from '../services/index-scores.ts';
 import { decimalOrNull } from './decimal.ts';
 import {
@@ -32,7 +32,7 @@ const resultKeySelect = {
 
 /** A result's computed total, percent and ranks, from its framework's ranking (one query per framework). */
 const rankedOf = async (ctx: Context, r: { id: number; frameworkId: number }): Promise<RankedResult | null> =>
-  (await indexLoaders(ctx).ranking.load(r.frameworkId)).byResult.get(r.id) ?? null;
+  (await ctx.loaders.index.ranking.load(r.frameworkId)).byResult.get(r.id) ?? null;
 
 export const IndexNodeResultRef = builder.objectRef<NodeResultValue>('IndexNodeResult').implement({
   description:
@@ -141,7 +141,7 @@ export const IndexResultRef = builder.prismaNode('IndexResult', {
       description: "Percent minus the previous result's percent, in percentage points; null without both.",
       select: resultKeySelect,
       resolve: async (r, _args, ctx) => {
-        const previous = await indexLoaders(ctx).previous.load(r);
+        const previous = await ctx.loaders.index.previous.load(r);
         if (!previous) return null;
         const [current, before] = await Promise.all([rankedOf(ctx, r), rankedOf(ctx, previous)]);
         return delta(current?.percent, before?.percent);
@@ -153,7 +153,7 @@ export const IndexResultRef = builder.prismaNode('IndexResult', {
       extensions: listSize(sizes.frameworkFields),
       select: resultKeySelect,
       resolve: async (r, _args, ctx) => {
-        const loaders = indexLoaders(ctx);
+        const loaders = ctx.loaders.index;
         const facts = await loaders.framework.load(r.frameworkId);
         return nodeResults(
           loaders,
@@ -175,7 +175,7 @@ export const IndexResultRef = builder.prismaNode('IndexResult', {
       },
       select: resultKeySelect,
       resolve: async (r, args, ctx) => {
-        const loaders = indexLoaders(ctx);
+        const loaders = ctx.loaders.index;
         const facts = await loaders.framework.load(r.frameworkId);
         const depth = args.depth ?? Number.POSITIVE_INFINITY;
         return nodeResults(
@@ -201,7 +201,7 @@ builder.prismaObjectFields(IndexResultRef, (t) => ({
     description:
       "The same unit's result under the previous framework year of the same level (the latest earlier year with a framework); null when the unit has no result that year.",
     select: resultKeySelect,
-    resolve: (r, _args, ctx) => indexLoaders(ctx).previous.load(r),
+    resolve: (r, _args, ctx) => ctx.loaders.index.previous.load(r),
   }),
 }));
 

@@ -1,7 +1,7 @@
 import { ServiceSector, SipasElement, type Comparator, type Prisma } from '../../generated/prisma/client.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
-import { requestLoader } from '../services/request-loader.ts';
+import { requestLoader } from '../loaders.ts';
 import { meets } from '../services/target-progress.ts';
 import { decimalOrNull } from './decimal.ts';
 import {

@@ -8,7 +8,7 @@ import { decimalOrNull } from './decimal.ts';
 import { NotFoundError } from '../errors.ts';
 import { runMutation } from '../services/mutation.ts';
 import { adminOnly } from './access.ts';
-import { requestLoader } from '../services/request-loader.ts';
+import { requestLoader } from '../loaders.ts';
 import type { Projection, TargetStatus, YearProgress } from '../services/target-progress.ts';
 import { loadTargetValues, type TargetValues } from '../services/target-values.ts';
 import { createTarget, setTargetYear, updateTarget } from '../services/targets.ts';

@@ -41,6 +41,25 @@ export const TaskEventRef = builder.prismaNode('TaskEvent', {
   }),
 });
 
+// The task's own fields of its timeline live here, so that task.ts need not import this file.
+builder.prismaObjectFields('Task', (t) => ({
+  latestEvent: t.field({
+    type: TaskEventRef,
+    nullable: true,
+    description: 'The most recent entry of the timeline.',
+    select: (_args, _ctx, nestedSelection) => ({
+      timeline: nestedSelection({ orderBy: [{ at: 'desc' as const }, { id: 'desc' as const }], take: 1 }),
+    }),
+    resolve: (task) => task.timeline[0] ?? null,
+  }),
+  timeline: t.relatedConnection('timeline', {
+    cursor: 'id',
+    totalCount: true,
+    description: "The task's append-only timeline, oldest first.",
+    query: { orderBy: [{ at: 'asc' }, { id: 'asc' }] },
+  }),
+}));
+
 interface TaskEventFilterValue extends Logical<TaskEventFilterValue> {
   task?: IdFilterValue | null;
   actor?: IdFilterValue | null;

@@ -34,7 +34,6 @@ import {
 import { countBesidePage, offsetArgOptions, orderInput, withOffset } from './lists.ts';
 import { adminOnly } from './access.ts';
 import { PersonRef } from './person.ts';
-import { TaskEventRef } from './task-event.ts';
 import { dateInput, notNull, optionalText, requiredText } from './validation.ts';
 
 export const TaskStatusEnum = builder.enumType(TaskStatus, {
@@ -196,21 +195,6 @@ export const TaskRef = builder.prismaNode('Task', {
       description: 'Deadline extension requests, latest first.',
       extensions: listSize(sizes.taskExtensions),
       query: { orderBy: [{ requestedAt: 'desc' }, { id: 'desc' }] },
-    }),
-    latestEvent: t.field({
-      type: TaskEventRef,
-      nullable: true,
-      description: 'The most recent entry of the timeline.',
-      select: (_args, _ctx, nestedSelection) => ({
-        events: nestedSelection({ orderBy: [{ at: 'desc' as const }, { id: 'desc' as const }], take: 1 }),
-      }),
-      resolve: (task) => task.events[0] ?? null,
-    }),
-    timeline: t.relatedConnection('events', {
-      cursor: 'id',
-      totalCount: true,
-      description: "The task's append-only timeline, oldest first.",
-      query: { orderBy: [{ at: 'asc' }, { id: 'asc' }] },
     }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),

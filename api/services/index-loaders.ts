@@ -190,7 +190,8 @@ async function nodePointRows(prisma: PrismaClient, asked: Pair[]): Promise<(Pair
   return [...own, ...walked];
 }
 
-function createLoaders(prisma: PrismaClient): IndexLoaders {
+/** The index loaders of one request (the request's Loaders makes them on first use). */
+export function createIndexLoaders(prisma: PrismaClient): IndexLoaders {
   const framework: IndexLoaders['framework'] = batcher(
     String,
     async (ids) => {
@@ -335,18 +336,6 @@ function createLoaders(prisma: PrismaClient): IndexLoaders {
   );
 
   return { framework, ranking, nodePoints, previous, nodeValues };
-}
-
-const perRequest = new WeakMap<object, IndexLoaders>();
-
-/** The loaders of one request (keyed by its context object). */
-export function indexLoaders(ctx: { prisma: PrismaClient }): IndexLoaders {
-  let loaders = perRequest.get(ctx);
-  if (!loaders) {
-    loaders = createLoaders(ctx.prisma);
-    perRequest.set(ctx, loaders);
-  }
-  return loaders;
 }
 
 /** A node's points for a result and for the same unit's previous result (matched by code). */

@@ -4,7 +4,7 @@
 // loaders (index-loaders.ts), those results' frameworks and the points of just the nodes the checks
 // read, summed by the tree rule in the database. Score rows are never loaded.
 import type { IndexLevel, IndexNode, PrismaClient } from '../../generated/prisma/client.ts';
-import { indexLoaders, type IndexLoaders } from './index-loaders.ts';
+import type { IndexLoaders } from './index-loaders.ts';
 import {
   checkPlan,
   comparePlan,
@@ -98,7 +98,7 @@ async function treeOf(
 }
 
 export async function loadPlanValues(
-  ctx: { prisma: PrismaClient },
+  ctx: { prisma: PrismaClient; loaders: { index: IndexLoaders } },
   ids: readonly number[] | 'all',
 ): Promise<Map<number, PlanValues>> {
   const plans = await ctx.prisma.improvementPlan.findMany({
@@ -119,7 +119,7 @@ export async function loadPlanValues(
         plans.map((p) => ({ id: p.id, unitId: p.unitId, year: p.year, level: levelOfUnitKind(p.unit.kind) })),
       )
     : [];
-  const loaders = indexLoaders(ctx);
+  const loaders = ctx.loaders.index;
   const frameworkIds = [...new Set(results.map((r) => r.frameworkId))];
   const frameworks = await Promise.all(frameworkIds.map((id) => loaders.framework.load(id)));
   const nodesOf = new Map(frameworkIds.map((id, i) => [id, frameworks[i]?.nodes ?? []]));

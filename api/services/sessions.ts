@@ -1,9 +1,8 @@
 // Sign-in sessions: the client holds a random bearer token, the database only its SHA-256, so a
 // leaked database does not leak usable tokens. Sessions end after an idle spell or a maximum life.
 import { createHash, randomBytes } from 'node:crypto';
-import type { GraphQLResolveInfo } from 'graphql';
 import type { Account, Prisma, PrismaClient, Role } from '../../generated/prisma/client.ts';
-import type { Context, Viewer } from '../context.ts';
+import type { Context, SessionPolicy, Viewer } from '../context.ts';
 import { UnauthenticatedError } from '../errors.ts';
 import {
   claimAttempt,
@@ -12,17 +11,12 @@ import {
   settleSuccess,
   throttleKeys,
   throttlePolicy,
+  type Claim,
+  type ThrottlePolicy,
 } from './login-throttle.ts';
-import { runMutation, type Write } from './mutation.ts';
+import type { Write } from './mutation.ts';
 import { countInWindow, storedCost, type Charge, type WindowCounts } from './rate-limit.ts';
 import { hashPassword, verifyPassword } from './password.ts';
-
-export interface SessionPolicy {
-  idleMinutes: number;
-  maxHours: number;
-  /** How long sign-in stays locked after too many failures (LOGIN_LOCK_MINUTES); 15 when not given. */
-  loginLockMinutes?: number;
-}
 
 /** lastSeenAt is refreshed at most this often, so reads do not each cost a write. */
 const touchEveryMs = 60_000;
@@ -32,6 +26,12 @@ const defaultLoginLockMinutes = 15;
 /** The sign-in throttle of the running app (its lock time from LOGIN_LOCK_MINUTES). */
 export function signInThrottle(ctx: Pick<Context, 'sessionPolicy'>) {
   return throttlePolicy(ctx.sessionPolicy.loginLockMinutes ?? defaultLoginLockMinutes);
+}
+
+/** The bearer token of an Authorization header, or null when there is none of the right shape. */
+export function bearerToken(authorization: string | null | undefined): string | null {
+  const match = authorization ? /^Bearer\s+([A-Za-z0-9_-]{20,200})$/.exec(authorization.trim()) : null;
+  return match ? (match[1] as string) : null;
 }
 
 export function tokenHash(token: string): string {
@@ -66,34 +66,41 @@ export async function openSession(tx: Prisma.TransactionClient, accountId: numbe
   return { token, expiresAt };
 }
 
+/** A sign-in attempt that passed the throttle and the password check, ready to open its session. */
+export interface CheckedSignIn {
+  account: Account;
+  claims: Claim[];
+  throttle: ThrottlePolicy;
+}
+
 /**
- * Checks a username and password and opens a session, within the sign-in throttle: a refused
- * attempt fails with TOO_MANY_ATTEMPTS before the password is looked at. A wrong password, an
- * unknown or a disabled account all get the same error and are counted the same; only a success
- * is audited.
+ * Checks a username and password within the sign-in throttle: a refused attempt fails with
+ * TOO_MANY_ATTEMPTS before the password is looked at. A wrong password, an unknown or a disabled
+ * account all get the same error and are counted the same. The attempt is counted outside any
+ * transaction, so that a failure stays counted.
  */
-export async function signIn(
-  ctx: Context,
-  info: Pick<GraphQLResolveInfo, 'fieldName'>,
+export async function checkSignIn(
+  ctx: Pick<Context, 'prisma' | 'now' | 'clientAddress' | 'sessionPolicy'>,
   username: string,
   password: string,
-) {
-  const policy = signInThrottle(ctx);
-  const claims = await claimAttempt(ctx.prisma, throttleKeys(username, ctx.clientAddress), ctx.now, policy);
+): Promise<CheckedSignIn> {
+  const throttle = signInThrottle(ctx);
+  const claims = await claimAttempt(ctx.prisma, throttleKeys(username, ctx.clientAddress), ctx.now, throttle);
   const account = await checkCredentials(ctx.prisma, username, password);
   if (!account) throw new UnauthenticatedError('Wrong username or password');
-  return runMutation(
-    ctx,
-    info,
-    async (w) => {
-      const session = await openSession(w.tx, account.id, w.now, ctx.sessionPolicy);
-      await settleSuccess(w.tx, claims);
-      await forgetOldFailures(w.tx, w.now, policy);
-      w.audit({ action: 'SIGN_IN', entity: 'Account', entityId: account.id });
-      return session;
-    },
-    account.id,
-  );
+  return { account, claims, throttle };
+}
+
+/**
+ * Opens the session of a checked sign-in and gives its throttle claims back; audited as SIGN_IN,
+ * which the audit log credits to the account signing in.
+ */
+export async function signIn(w: Write, attempt: CheckedSignIn, policy: SessionPolicy) {
+  const session = await openSession(w.tx, attempt.account.id, w.now, policy);
+  await settleSuccess(w.tx, attempt.claims);
+  await forgetOldFailures(w.tx, w.now, attempt.throttle);
+  w.audit({ action: 'SIGN_IN', entity: 'Account', entityId: attempt.account.id });
+  return session;
 }
 
 interface SessionRow {

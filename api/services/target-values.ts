@@ -2,7 +2,7 @@
 // targets and their years, and the actual values of non-manual targets derived from the unit's PAR
 // index results (published figure, else computed from the scores by index-loaders.ts) and SIPAS results.
 import type { Comparator, PrismaClient, ServiceSector, TargetMetric } from '../../generated/prisma/client.ts';
-import { indexLoaders } from './index-loaders.ts';
+import type { IndexLoaders } from './index-loaders.ts';
 import { levelOfUnitKind } from './plans.ts';
 import { evaluateTarget, type TargetEvaluation, type YearValues } from './target-progress.ts';
 
@@ -20,7 +20,7 @@ export interface TargetValues {
 
 /** Derived actual values by target id, then year; manual targets have none. */
 export async function derivedActuals(
-  ctx: { prisma: PrismaClient },
+  ctx: { prisma: PrismaClient; loaders: { index: IndexLoaders } },
   targets: readonly {
     id: number;
     metric: TargetMetric;
@@ -48,7 +48,7 @@ export async function derivedActuals(
       },
     });
     // Percent and rank by the index's own rules (tree totals, competition ranks), for the whole framework.
-    const loaders = indexLoaders(ctx);
+    const loaders = ctx.loaders.index;
     const frameworkIds = [...new Set(own.map((r) => r.frameworkId))];
     const rankings = new Map(
       await Promise.all(frameworkIds.map(async (id) => [id, await loaders.ranking.load(id)] as const)),
@@ -94,7 +94,7 @@ export async function derivedActuals(
 
 /** Targets with their years' values and evaluation, by id, in a fixed number of queries. */
 export async function loadTargetValues(
-  ctx: { prisma: PrismaClient },
+  ctx: { prisma: PrismaClient; loaders: { index: IndexLoaders } },
   ids: readonly number[] | 'all',
   currentYear: number,
 ): Promise<Map<number, TargetValues>> {

@@ -140,7 +140,7 @@ async function taskPage(
 // aggregates the whole Evidence table first.
 const latestEventAndCount = {
   evidence: { select: { id: true } },
-  events: {
+  timeline: {
     orderBy: [{ at: 'desc' }, { id: 'desc' }],
     take: 1,
     select: { id: true, type: true, at: true, actor: account },
@@ -331,7 +331,7 @@ export const operations: Operation[] = [
           createdAt: true,
           updatedAt: true,
           leadUnitId: true,
-          _count: { select: { evidence: true, events: true } },
+          _count: { select: { evidence: true, timeline: true } },
           supportingUnits: { select: { id: true, name: true }, orderBy: { name: 'asc' } },
           objective: {
             select: {
@@ -350,10 +350,10 @@ export const operations: Operation[] = [
             orderBy: [{ requestedAt: 'desc' }, { id: 'desc' }],
             include: { requestedBy: account, decidedBy: account },
           },
-          events: { orderBy: [{ at: 'desc' }, { id: 'desc' }], take: 100, include: { actor: account } },
+          timeline: { orderBy: [{ at: 'desc' }, { id: 'desc' }], take: 100, include: { actor: account } },
         },
       });
-      return { ...derive(task, context), events: task.events.reverse() };
+      return { ...derive(task, context), timeline: task.timeline.reverse() };
     },
   },
   {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openDatabase, type Database } from '../../api/db.ts';
+import { Loaders } from '../../api/loaders.ts';
 import { verifyPassword } from '../../api/services/password.ts';
 import { loadPlanValues } from '../../api/services/plan-values.ts';
 import { loadTargetValues } from '../../api/services/target-values.ts';
@@ -105,7 +106,7 @@ describe('demo data', () => {
       expect(target.years.every((y) => y.actualValue === null)).toBe(true);
       expect(target.sector !== null).toBe(target.metric === TargetMetric.SATISFACTION_PERCENT);
     }
-    const values = await loadTargetValues({ prisma: db.prisma }, 'all', 2026);
+    const values = await loadTargetValues({ prisma: db.prisma, loaders: new Loaders(db.prisma) }, 'all', 2026);
     const derived = (code: string) => {
       const target = targets.find((t) => t.code === code);
       return values.get(target?.id ?? -1)?.evaluation;
@@ -139,7 +140,7 @@ describe('demo data', () => {
   });
 
   test('at least 40 tasks span the statuses, with overdue, due-soon and future open tasks', async () => {
-    const tasks = await db.prisma.task.findMany({ include: { supportingUnits: true, events: true } });
+    const tasks = await db.prisma.task.findMany({ include: { supportingUnits: true, timeline: true } });
     expect(tasks.length).toBeGreaterThanOrEqual(40);
     expect(tasks.length).toBeLessThanOrEqual(60);
     const statuses = new Set(tasks.map((task) => task.status));
@@ -163,8 +164,8 @@ describe('demo data', () => {
       expect(task.supportingUnits.map((unit) => unit.id)).not.toContain(task.leadUnitId);
       expect(task.supportingUnits.length).toBeLessThanOrEqual(3);
       // Nothing in a task's history happens on or after the demo's today.
-      expect(task.events.length).toBeGreaterThan(0);
-      for (const event of task.events) expect(event.at < today).toBe(true);
+      expect(task.timeline.length).toBeGreaterThan(0);
+      for (const event of task.timeline) expect(event.at < today).toBe(true);
     }
   });
 
@@ -313,7 +314,7 @@ describe('demo data', () => {
 
   test("the district's plan passes its checks; An Nhơn's is flagged for a weakest field without an action", async () => {
     const plans = await db.prisma.improvementPlan.findMany({ select: { id: true, unit: { select: { code: true } } } });
-    const values = await loadPlanValues({ prisma: db.prisma }, 'all');
+    const values = await loadPlanValues({ prisma: db.prisma, loaders: new Loaders(db.prisma) }, 'all');
     const checksOf = (code: string) => values.get(plans.find((p) => p.unit.code === code)?.id ?? -1)?.checks;
     expect(checksOf('DATEH')).toEqual([]);
     const flagged = checksOf('XA_ANNHON') ?? [];
