@@ -20,7 +20,7 @@ export function requestLoader<K, V>(ctx: object, name: string, load: Load<K, V>)
       const values = await load([...keys]);
       return keys.map((key) => values.get(key));
     });
-    byName.set(name, loader as DataLoader<unknown, unknown>);
+    byName.set(name, loader);
   }
   const batched = loader;
   return (key) => batched.load(key);
