@@ -6,7 +6,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  { ignores: ['generated/', 'admin/dist/', 'data/', 'node_modules/'] },
+  { ignores: ['generated/', 'admin/dist/', 'dist/', 'data/', 'node_modules/'] },
   {
     files: ['**/*.{ts,tsx}'],
     extends: [js.configs.recommended, tseslint.configs.recommendedTypeChecked],
