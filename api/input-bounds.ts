@@ -312,7 +312,7 @@ export function boundsProblems(
           ...frame,
           value: items[i],
           literal,
-          type: type.ofType as GraphQLInputType,
+          type: type.ofType,
           path: single ? frame.path : { prev: frame.path, key: i },
           own: { maxLength: frame.own.maxLength },
         });

@@ -162,6 +162,8 @@ export function createObservability({
   };
 
   const quieted = new WeakSet<object>();
+  // pino's overloaded log methods take no spread arguments without these assertions.
+  /* eslint-disable @typescript-eslint/no-unnecessary-type-assertion */
   const yogaLogger: YogaLogger = {
     debug: (...args: unknown[]) => (current().debug as (...a: unknown[]) => void)(...args),
     info: (...args: unknown[]) => (current().info as (...a: unknown[]) => void)(...args),
@@ -172,6 +174,7 @@ export function createObservability({
       (current().error as (...a: unknown[]) => void)(...args);
     },
   };
+  /* eslint-enable @typescript-eslint/no-unnecessary-type-assertion */
 
   let migrationsCheckedAt = 0;
   let draining = false;

@@ -9,6 +9,7 @@ import {
   getNullableType,
   getOperationAST,
   GraphQLList,
+  OperationTypeNode,
   type GraphQLFieldResolver,
   type GraphQLSchema,
 } from 'graphql';
@@ -121,7 +122,7 @@ export function requestBounds(): Plugin {
       if (!bounds) return undefined;
       const signals = context.request?.signal ? [bounds.signal, context.request.signal] : [bounds.signal];
       (args as typeof args & { signal?: AbortSignal }).signal = AbortSignal.any(signals);
-      if (getOperationAST(args.document, args.operationName)?.operation !== 'query') bounds.disarm();
+      if (getOperationAST(args.document, args.operationName)?.operation !== OperationTypeNode.QUERY) bounds.disarm();
       return { onExecuteDone: () => bounds.disarm() };
     },
   };

@@ -90,7 +90,7 @@ function documentLimits(limits: RequestLimits, production: boolean): Plugin {
     // Replaced by costLimit below, which counts the page sizes that variables give.
     costLimit: { enabled: false },
     blockFieldSuggestion: { enabled: production },
-  }) as Plugin;
+  });
 }
 
 /**

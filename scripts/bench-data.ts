@@ -701,8 +701,7 @@ async function loadTasks(
       const id = n + 1;
       // Creation days spread evenly over the years, so ids grow with time as in real use.
       const createdDay = addDays(rangeStart, Math.min(span, Math.floor(((n + random()) * span) / spec.tasks)));
-      const lead =
-        random() < 0.04 ? (units[(pick(random, leads).district - 1) as number] as UnitRow) : pick(random, leads);
+      const lead = random() < 0.04 ? (units[pick(random, leads).district - 1] as UnitRow) : pick(random, leads);
       const headId = headAccount.get(lead.id) as number;
       const startDate = addDays(createdDay, between(random, 0, 14));
       const originalDeadline = addDays(

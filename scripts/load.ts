@@ -234,7 +234,14 @@ function request(
       outstanding -= 1;
       lastAnswerAt = performance.now();
       latencies.get(operation)?.push(lastAnswerAt - cycle.sentAt);
-      let result: { data?: Record<string, any> | null; errors?: { message: string; extensions?: { code?: string } }[] };
+      let result: {
+        data?: {
+          node?: { version: number; progress: number };
+          reportProgress?: { version: number };
+          commentOnTask?: { id: string };
+        } | null;
+        errors?: { message: string; extensions?: { code?: string } }[];
+      };
       try {
         result = JSON.parse(body) as typeof result;
       } catch {
@@ -250,8 +257,8 @@ function request(
       if (status !== 200 && !result.errors) failures.push(`${operation}: HTTP ${status}`);
       const data = result.data;
       if (operation === 'task detail' && data?.node) {
-        cycle.version = data.node.version as number;
-        cycle.progress = data.node.progress as number;
+        cycle.version = data.node.version;
+        cycle.progress = data.node.progress;
       }
       if (operation === 'reportProgress' && cycle.note) {
         pending.delete(cycle.note);
@@ -330,7 +337,7 @@ const result = await new Promise<autocannon.Result>((resolve, reject) => {
       connections,
       duration: duration + 300,
       timeout: 30,
-      requests: requests as unknown as autocannon.Request[],
+      requests,
     },
     (error, finished) => (error ? reject(error) : resolve(finished)),
   );

@@ -148,7 +148,7 @@ export function decodeOptionalId<T extends null | undefined>(
   typename: string,
   field: string,
 ): number | T {
-  return globalId == null ? (globalId as T) : decodeId(globalId, typename, field);
+  return globalId == null ? globalId : decodeId(globalId, typename, field);
 }
 
 export function idWhere(filter: IdFilterValue | null | undefined, typename: string, field: string) {

@@ -32,7 +32,7 @@ export function auditValue(value: unknown): AuditValue {
     const iso = value.toISOString();
     return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
   }
-  if (Prisma.Decimal.isDecimal(value)) return (value as Prisma.Decimal).toString();
+  if (Prisma.Decimal.isDecimal(value)) return value.toString();
   if (Array.isArray(value)) return value.map(auditValue);
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
   return JSON.stringify(value);

@@ -1282,7 +1282,7 @@ async function send(api: TestApi, call: Call, token: string | null, upload: bool
       JSON.stringify(Object.fromEntries(parts.map(([name], i) => [String(i), [`variables.${name}`]]))),
     );
     parts.forEach(([, value], i) => {
-      const file = value as Part;
+      const file = value;
       let content: Uint8Array<ArrayBuffer> | string;
       if (typeof file.content === 'string') content = file.content;
       else if (file.content instanceof Uint8Array) content = new Uint8Array(file.content);

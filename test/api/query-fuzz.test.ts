@@ -264,7 +264,7 @@ function valuesOf(type: GraphQLInputType, hint: string, depth: number): fc.Arbit
     );
   }
   if (isListType(type)) {
-    const itemType = type.ofType as GraphQLInputType;
+    const itemType = type.ofType;
     const item = valuesOf(itemType, hint, depth);
     return fc.oneof(
       { weight: 12, arbitrary: fc.array(item, { minLength: 1, maxLength: 3 }) },
@@ -335,7 +335,7 @@ function literal(value: unknown, type: GraphQLInputType | null): string {
   if (value === null || value === undefined) return 'null';
   const inner = type && isNonNullType(type) ? type.ofType : type;
   if (Array.isArray(value)) {
-    const item = inner && isListType(inner) ? (inner.ofType as GraphQLInputType) : null;
+    const item = inner && isListType(inner) ? inner.ofType : null;
     return `[${value.map((v) => literal(v, item)).join(', ')}]`;
   }
   const named = inner && isListType(inner) ? getNamedType(inner) : inner;

@@ -60,7 +60,7 @@ const listen = (server: Server) =>
   });
 
 const appServer = createHttpServer(config.timeouts, app.handle);
-const bareServer = createServer(bare);
+const bareServer = createServer(bare.requestListener);
 const appPort = await listen(appServer);
 const barePort = await listen(bareServer);
 process.send?.({ appPort, barePort });

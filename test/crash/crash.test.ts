@@ -191,9 +191,7 @@ describe.each(databaseKinds)('the server process on %s', (kind) => {
   });
 
   const openDirectly = () =>
-    kind === 'pglite'
-      ? openDatabase({ dataDir: env.DATA_DIR as string })
-      : openDatabase({ databaseUrl: env.DATABASE_URL });
+    kind === 'pglite' ? openDatabase({ dataDir: env.DATA_DIR }) : openDatabase({ databaseUrl: env.DATABASE_URL });
 
   it('after SIGKILL in the middle of writes, restarts cleanly with every acknowledged write and none half-written', async () => {
     const first = await start();

@@ -58,6 +58,13 @@ async function filesUnder(dir: string): Promise<Record<string, string>> {
   return found;
 }
 
+type Data = {
+  login: { token: string };
+  me: { unit: { id: string } };
+  tasks: { nodes: { id: string }[] };
+  objectives: { nodes: { id: string }[] };
+};
+
 async function gql(app: ReturnType<typeof createApp>, query: string, variables: object, token?: string) {
   const response = await app.fetch(
     new Request('http://test/graphql', {
@@ -66,7 +73,7 @@ async function gql(app: ReturnType<typeof createApp>, query: string, variables: 
       body: JSON.stringify({ query, variables }),
     }),
   );
-  return (await response.json()) as { data?: Record<string, any>; errors?: unknown[] };
+  return (await response.json()) as { data?: Data; errors?: unknown[] };
 }
 
 async function signIn(app: ReturnType<typeof createApp>, username: string): Promise<string> {
@@ -130,7 +137,7 @@ describe.each(databaseKinds)('backup and restore on %s', (kind) => {
       JSON.stringify({
         query:
           'mutation ($t: ID!, $f: File!) { uploadEvidence(taskId: $t, title: "Báo cáo", file: $f) { id downloadUrl } }',
-        variables: { t: open.data?.tasks.nodes[0].id, f: null },
+        variables: { t: open.data?.tasks.nodes[0]?.id, f: null },
       }),
     );
     form.append('map', JSON.stringify({ 0: ['variables.f'] }));
@@ -176,7 +183,7 @@ describe.each(databaseKinds)('backup and restore on %s', (kind) => {
       const created = await gql(
         app,
         'mutation ($o: ID!, $u: ID!) { createTask(input: { title: "Sau khôi phục", objectiveId: $o, leadUnitId: $u, deadline: "2030-12-31" }) { id } }',
-        { o: refs.data?.objectives.nodes[0].id, u: task },
+        { o: refs.data?.objectives.nodes[0]?.id, u: task },
         admin,
       );
       expect(created.errors).toBeUndefined();

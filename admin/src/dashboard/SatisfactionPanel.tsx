@@ -127,7 +127,7 @@ export const SatisfactionPanel = ({ unitId, waiting = false }: { unitId: string 
                 isAnimationActive={false}
                 onClick={(_entry, index) => {
                   const row = rows[index];
-                  if (row) navigate(satisfactionPath(row));
+                  if (row) void navigate(satisfactionPath(row));
                 }}
               >
                 {rows.map((row) => (

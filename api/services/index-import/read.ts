@@ -133,7 +133,7 @@ function cellText(cell: ExcelJS.Cell): string {
       return result instanceof Date ? result.toISOString().slice(0, 10) : String(result);
     }
     if ('text' in value) {
-      const text = (value as ExcelJS.CellHyperlinkValue).text;
+      const text = value.text;
       return typeof text === 'string' ? text : cell.text;
     }
   }
