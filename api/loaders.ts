@@ -37,7 +37,7 @@ export function requestLoader<K, V>(
       const values = await load([...keys]);
       return keys.map((key) => values.get(key));
     });
-    ctx.loaders.named.set(name, loader as DataLoader<unknown, unknown>);
+    ctx.loaders.named.set(name, loader);
   }
   const batched = loader;
   return (key) => batched.load(key);
