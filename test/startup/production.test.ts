@@ -1,12 +1,14 @@
-// `npm start` in production (api/main.ts as a process of its own): it refuses to start with the demo
+// `npm start` in production (the bundled server it runs, as a process of its own): it refuses to start with the demo
 // accounts or a well-known first password, and otherwise serves /ready, with a JSON log line per request.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildServer } from '../../scripts/build-server.ts';
 
-const tsx = path.resolve('node_modules', '.bin', 'tsx');
+// Inside the project, so that the bundle's packages resolve from node_modules as dist/server.js's do.
+const bundle = path.resolve('node_modules', '.cache', `par-server-test-${process.pid}`, 'server.js');
 
 interface Started {
   child: ChildProcess;
@@ -16,7 +18,7 @@ interface Started {
 }
 
 function start(env: Record<string, string>, filesDir: string): Started {
-  const child = spawn(tsx, ['api/main.ts'], {
+  const child = spawn(process.execPath, ['--enable-source-maps', bundle], {
     // Nothing from the test's own environment (no DATABASE_URL): an in-memory database, any free port.
     env: {
       PATH: process.env.PATH ?? '',
@@ -61,10 +63,14 @@ async function waitFor<T>(find: () => T | undefined, ms: number): Promise<T> {
 
 describe('starting in production', () => {
   let filesDir: string;
-  beforeAll(() => {
+  beforeAll(async () => {
     filesDir = mkdtempSync(path.join(tmpdir(), 'par-start-'));
+    await buildServer(bundle);
   });
-  afterAll(() => rmSync(filesDir, { recursive: true, force: true }));
+  afterAll(() => {
+    rmSync(filesDir, { recursive: true, force: true });
+    rmSync(path.dirname(bundle), { recursive: true, force: true });
+  });
 
   it('refuses to start with the demo data (DEMO_DATA is on unless set to false)', async () => {
     const started = start({}, filesDir);
