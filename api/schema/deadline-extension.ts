@@ -5,6 +5,7 @@ import {
   allowedExtensionActions,
   decideExtension,
   extensionRules,
+  extensionStepRules,
   requestExtension,
   withdrawExtension,
   type ExtensionStep,
@@ -67,7 +68,7 @@ export const DeadlineExtensionRef = builder.prismaNode('DeadlineExtension', {
       description:
         'What the signed-in account may do to the request now (nothing once it is settled); the server enforces the same rules.',
       extensions: listSize(Object.keys(extensionStepDescriptions).length),
-      select: (_args, ctx) => ({ status: true, task: { select: taskPartiesSelection(ctx) } }),
+      select: (_args, ctx) => ({ status: true, task: { select: taskPartiesSelection(ctx, extensionStepRules) } }),
       resolve: (request, _args, ctx) => allowedExtensionActions(ctx.viewer, taskPartiesOf(request.task), request),
     }),
   }),

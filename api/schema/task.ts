@@ -8,8 +8,8 @@ import { daysBetween } from '../services/calendar.ts';
 import { accountableDay, termOn } from '../services/heads.ts';
 import { runMutation } from '../services/mutation.ts';
 import { createTask, updateTask, type TaskPlan } from '../services/tasks.ts';
-import { allowedTaskActions, taskActions, type TaskAction } from '../services/task-actions.ts';
-import { taskRules, type TaskParties } from '../services/task-workflow.ts';
+import { allowedTaskActions, taskActionRules, taskActions, type TaskAction } from '../services/task-actions.ts';
+import { taskRules, type TaskParties, type TaskRule } from '../services/task-workflow.ts';
 import { timelinessOf, timelinessValues, timelinessWhere, type Timeliness } from '../services/timeliness.ts';
 import {
   DateFilter,
@@ -93,16 +93,19 @@ const supportingUnitOrder = { name: 'asc' } satisfies Prisma.UnitOrderByWithRela
 
 /**
  * What tells how the viewer stands to a task and what its status allows, for the allowedActions of
- * the task and of its evidence and extension requests. Supporting units matter to unit heads only;
- * for them the selection is the supportingUnits field's own, so that asking for both loads them once.
+ * the task and of its evidence and extension requests. Supporting units matter to unit heads only,
+ * and only where a rule names the supporting units' heads; for the task the selection is the
+ * supportingUnits field's own, so that asking for both loads them once.
  */
-export function taskPartiesSelection(ctx: Context) {
+export function taskPartiesSelection(ctx: Context, rules: readonly TaskRule[]) {
+  const supportingUnitsMatter = rules.some((rule) => rule.parties.includes('SUPPORT_HEAD'));
   return {
     status: true,
     leadUnitId: true,
-    ...(ctx.viewer?.role === 'UNIT_HEAD' && {
-      supportingUnits: { select: { id: true }, orderBy: supportingUnitOrder },
-    }),
+    ...(ctx.viewer?.role === 'UNIT_HEAD' &&
+      supportingUnitsMatter && {
+        supportingUnits: { select: { id: true }, orderBy: supportingUnitOrder },
+      }),
   } as const;
 }
 
@@ -171,7 +174,7 @@ export const TaskRef = builder.prismaNode('Task', {
       type: [TaskActionEnum],
       description: 'What the signed-in account may do to the task now; the server enforces the same rules.',
       extensions: listSize(taskActions.length),
-      select: (_args, ctx) => taskPartiesSelection(ctx),
+      select: (_args, ctx) => taskPartiesSelection(ctx, taskActionRules),
       resolve: (task, _args, ctx) => allowedTaskActions(ctx.viewer, taskPartiesOf(task)),
     }),
     progress: t.exposeInt('progress', { description: 'Progress in percent, 0 to 100.' }),

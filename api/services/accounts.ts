@@ -1,6 +1,7 @@
 // Accounts kept by the secretariat, and passwords: the password policy, resets by the secretariat and
-// changes by the account itself. Passwords are hashed before the database transaction opens (argon2
-// is slow on purpose) and never reach the audit log, not even as hashes.
+// changes by the account itself. Passwords are checked and hashed by the check* functions before the
+// mutation's transaction opens (argon2 is slow on purpose); the writes then take its Write. Passwords
+// never reach the audit log, not even as hashes.
 import type { Prisma, Role } from '../../generated/prisma/client.ts';
 import { viewerOf, type Context, type Viewer } from '../context.ts';
 import { ForbiddenError, NotFoundError, ValidationError, type FieldProblem } from '../errors.ts';
@@ -77,8 +78,7 @@ export function accountPartyOf(
   return viewer.accountId === accountId ? 'OWN_ACCOUNT' : 'ADMIN';
 }
 
-export const accountStateOf = (account: { disabled: boolean }): AccountState =>
-  account.disabled ? 'DISABLED' : 'ACTIVE';
+const accountStateOf = (account: { disabled: boolean }): AccountState => (account.disabled ? 'DISABLED' : 'ACTIVE');
 
 /** What the viewer may do to the account now. */
 export function allowedAccountActions(

@@ -38,6 +38,8 @@ export const evidenceTaskActions = { ADD: 'ADD_EVIDENCE', REVIEW: 'REVIEW_EVIDEN
 /** The steps on an existing piece of evidence, as opposed to adding one. */
 export type EvidenceStep = Exclude<EvidenceAction, 'ADD'>;
 
+export const evidenceStepRules = [evidenceRules.REVIEW];
+
 /** What the viewer may do to a piece of evidence of the task now. */
 export function allowedEvidenceActions(
   viewer: Pick<Viewer, 'role' | 'unitId'> | null,

@@ -46,6 +46,8 @@ export const extensionTaskActions = {
 /** The steps on an existing request, as opposed to asking. */
 export type ExtensionStep = Exclude<ExtensionAction, 'REQUEST'>;
 
+export const extensionStepRules = [extensionRules.WITHDRAW, extensionRules.DECIDE];
+
 /** What the viewer may do to an extension request of the task now: nothing once it is settled. */
 export function allowedExtensionActions(
   viewer: Pick<Viewer, 'role' | 'unitId'> | null,

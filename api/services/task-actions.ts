@@ -25,6 +25,9 @@ const rulesOnTask: Rules<TaskAction, Party, TaskStatus> = {
   DECIDE_EXTENSION: extensionRules.DECIDE,
 };
 
+/** The rules of every action listed on a task. */
+export const taskActionRules = Object.values(rulesOnTask);
+
 /** The actions the viewer may take on the task now. */
 export function allowedTaskActions(
   viewer: Pick<Viewer, 'role' | 'unitId'> | null,
