@@ -32,12 +32,13 @@ export const evidenceRules: Rules<EvidenceAction, Party, TaskStatus> = {
   REVIEW: { parties: ['ADMIN', 'COMMITTEE'], from: openStatuses },
 };
 
-/** The name of an evidence step among the task's actions (Task.allowedActions, errors). */
+/** The name of an evidence step in errors, as Task.allowedActions names it. */
 export const evidenceTaskActions = { ADD: 'ADD_EVIDENCE', REVIEW: 'REVIEW_EVIDENCE' } as const;
 
 /** The steps on an existing piece of evidence, as opposed to adding one. */
 export type EvidenceStep = Exclude<EvidenceAction, 'ADD'>;
 
+/** The rules of those steps: what Evidence.allowedActions needs to read. */
 export const evidenceStepRules = [evidenceRules.REVIEW];
 
 /** What the viewer may do to a piece of evidence of the task now. */

@@ -36,7 +36,7 @@ export const extensionRules: Rules<ExtensionAction, Party, TaskStatus> = {
   DECIDE: { parties: ['ADMIN', 'COMMITTEE'], from: openStatuses },
 };
 
-/** The name of an extension step among the task's actions (Task.allowedActions, errors). */
+/** The name of an extension step in errors, as Task.allowedActions names it (withdrawing is not listed there). */
 export const extensionTaskActions = {
   REQUEST: 'REQUEST_EXTENSION',
   WITHDRAW: 'WITHDRAW_EXTENSION',
@@ -46,6 +46,7 @@ export const extensionTaskActions = {
 /** The steps on an existing request, as opposed to asking. */
 export type ExtensionStep = Exclude<ExtensionAction, 'REQUEST'>;
 
+/** The rules of those steps: what DeadlineExtension.allowedActions needs to read. */
 export const extensionStepRules = [extensionRules.WITHDRAW, extensionRules.DECIDE];
 
 /** What the viewer may do to an extension request of the task now: nothing once it is settled. */
