@@ -35,8 +35,6 @@ interface BuilderTypes {
     signedIn: boolean;
     /** The viewer has one of these roles. */
     roles: readonly Role[];
-    /** The viewer is the head of this unit (by unit id). */
-    headOfUnit: number;
   };
   Scalars: {
     Date: { Input: Date; Output: Date };
@@ -95,7 +93,6 @@ export const builder = new SchemaBuilder<BuilderTypes>({
     authScopes: (ctx) => ({
       signedIn: ctx.viewer !== null,
       roles: (roles) => ctx.viewer !== null && roles.includes(ctx.viewer.role),
-      headOfUnit: (unitId) => ctx.viewer?.role === 'UNIT_HEAD' && ctx.viewer.unitId === unitId,
     }),
     unauthorizedError: (_parent, ctx) => (ctx.viewer ? new ForbiddenError() : new UnauthenticatedError()),
   },

@@ -1,7 +1,7 @@
 // What the UI offers each role. The API enforces the same rules; this only hides what would fail.
-// A task's workflow buttons follow the API's own `allowedActions` instead (tasks/TaskActions.tsx).
+// Workflow buttons, and whether a task or plan may still be edited, follow the API's own
+// `allowedActions` of the record; whether the audit log may be read, the API's `me`.
 import type { Role } from './enums';
-import { planAccess } from './improvementPlans/types';
 
 export interface Viewer {
   id: string;
@@ -9,30 +9,41 @@ export interface Viewer {
   role: Role;
   /** The unit a unit head answers for. */
   unit: { id: string; name: string } | null;
+  /** Whether the API lets the account read the audit log. */
+  canReadAuditLog: boolean;
 }
 
 const readActions = new Set(['list', 'show', 'export']);
-/** Resources only some roles may open at all (the API refuses the others); every role reads the rest. */
-const readersOf: Partial<Record<string, readonly Role[]>> = {
-  accounts: ['ADMIN'],
-  auditEntries: ['ADMIN', 'COMMITTEE', 'ANALYST'],
+/** Resources only some may open at all (the API refuses the others); every role reads the rest. */
+const readableBy: Partial<Record<string, (viewer: Pick<Viewer, 'role' | 'canReadAuditLog'>) => boolean>> = {
+  accounts: (viewer) => viewer.role === 'ADMIN',
+  auditEntries: (viewer) => viewer.canReadAuditLog,
 };
 /** Resources nobody changes through the UI: the audit log is append-only. */
 const readOnlyResources = new Set(['auditEntries']);
 // Completed and cancelled tasks can no longer be changed by anyone.
 const closedTaskStatuses = new Set(['COMPLETED', 'CANCELLED']);
 
+/** The secretariat drafts plans for any unit, a unit head for their own. */
+const mayDraftPlans = (viewer: Pick<Viewer, 'role' | 'unit'>) =>
+  viewer.role === 'ADMIN' || (viewer.role === 'UNIT_HEAD' && viewer.unit !== null);
+
 export function canAccess(
-  viewer: Pick<Viewer, 'role' | 'unit'>,
+  viewer: Pick<Viewer, 'role' | 'unit' | 'canReadAuditLog'>,
   action: string,
   resource: string,
   record?: Record<string, unknown>,
 ): boolean {
-  const readers = readersOf[resource];
-  if (readers && !readers.includes(viewer.role)) return false;
+  const readable = readableBy[resource];
+  if (readable && !readable(viewer)) return false;
   if (readActions.has(action)) return true;
-  // Improvement plans are drafted by the unit's head (or the secretariat) while with the unit.
-  if (resource === 'improvementPlans') return planAccess(viewer, action, record);
+  // An improvement plan may be edited while its allowedActions say so.
+  if (resource === 'improvementPlans') {
+    if (action === 'create') return mayDraftPlans(viewer);
+    if (action !== 'edit') return false;
+    const allowed = record?.allowedActions;
+    return Array.isArray(allowed) ? allowed.includes('EDIT') : mayDraftPlans(viewer);
+  }
   // The secretariat maintains everything; the API deletes nothing. Unit heads work on their tasks
   // through the workflow (start, report, evidence, submit), not the edit form.
   if (viewer.role !== 'ADMIN' || readOnlyResources.has(resource) || (action !== 'edit' && action !== 'create')) {

@@ -7,7 +7,7 @@ const loginMutation = `mutation Login($username: String!, $password: String!) {
   login(username: $username, password: $password) { token expiresAt }
 }`;
 const logoutMutation = 'mutation Logout { logout }';
-const meQuery = 'query Me { me { id displayName role unit { id name } } }';
+const meQuery = 'query Me { me { id displayName role canReadAuditLog unit { id name } } }';
 
 const signedOut = () => new HttpError('ra.auth.auth_check_error', 401);
 // The API no longer knows the token: it expired, or the session was ended elsewhere.
@@ -79,6 +79,7 @@ export const authProvider: AuthProvider = {
       role: viewer.role,
       unitId: viewer.unit?.id ?? null,
       unitName: viewer.unit?.name ?? null,
+      canReadAuditLog: viewer.canReadAuditLog,
     };
   },
 

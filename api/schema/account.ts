@@ -2,11 +2,24 @@ import { z } from 'zod';
 import { Role, type Prisma } from '../../generated/prisma/client.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
-import { changePassword, createAccount, resetPassword, unlockSignIn, updateAccount } from '../services/accounts.ts';
+import {
+  accountRules,
+  allowedAccountActions,
+  changePassword,
+  checkNewAccount,
+  checkPasswordChange,
+  checkPasswordReset,
+  createAccount,
+  resetPassword,
+  unlockSignIn,
+  updateAccount,
+  type AccountAction,
+} from '../services/accounts.ts';
 import { runMutation } from '../services/mutation.ts';
 import { maxPasswordLength } from '../services/password-policy.ts';
 import { checkSignIn, signIn, signOut } from '../services/sessions.ts';
-import { adminOnly } from './access.ts';
+import { listSize } from '../cost.ts';
+import { adminOnly, auditReaders, rolesFor } from './access.ts';
 import {
   IDFilter,
   decodeId,
@@ -34,6 +47,21 @@ export const RoleEnum = builder.enumType(Role, {
 /** The secretariat, or the account itself: for sign-in details of an account. */
 const selfOrAdmin = (account: { id: number }, _args: object, ctx: Context) =>
   ctx.viewer !== null && (ctx.viewer.role === 'ADMIN' || ctx.viewer.accountId === account.id);
+
+const accountStepDescriptions: Record<Exclude<AccountAction, 'CREATE'>, string> = {
+  UPDATE: 'Change the name, role, unit or person (updateAccount).',
+  DISABLE: 'Disable the account, ending its sessions (updateAccount with disabled: true).',
+  ENABLE: 'Enable the account again (updateAccount with disabled: false).',
+  RESET_PASSWORD: 'Set a new password for it (resetPassword).',
+  UNLOCK_SIGN_IN: 'Lift the sign-in locks on its name (unlockSignIn).',
+};
+
+export const AccountActionEnum = builder.enumType('AccountAction', {
+  description: 'Something the signed-in account may do to an account: the secretariat keeps them.',
+  values: Object.fromEntries(
+    Object.entries(accountStepDescriptions).map(([value, description]) => [value, { value, description }]),
+  ) as Record<Exclude<AccountAction, 'CREATE'>, { value: Exclude<AccountAction, 'CREATE'>; description: string }>,
+});
 
 export const AccountRef = builder.prismaNode('Account', {
   id: { field: 'id' },
@@ -70,6 +98,18 @@ export const AccountRef = builder.prismaNode('Account', {
       unauthorizedResolver: () => null,
     }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    allowedActions: t.field({
+      type: [AccountActionEnum],
+      description: 'What the signed-in account may do to this account now; the server enforces the same rules.',
+      extensions: listSize(Object.keys(accountStepDescriptions).length),
+      select: { id: true, disabled: true },
+      resolve: (account, _args, ctx) => allowedAccountActions(ctx.viewer, account),
+    }),
+    canReadAuditLog: t.boolean({
+      description: "Whether the account's role may read the audit log (auditEntries).",
+      select: { role: true },
+      resolve: (account) => auditReaders.roles.some((role) => role === account.role),
+    }),
   }),
 });
 
@@ -236,28 +276,25 @@ builder.mutationFields((t) => ({
   createAccount: t.prismaField({
     type: 'Account',
     description: 'Creates a sign-in account with its first password. Secretariat only.',
-    authScopes: adminOnly,
+    authScopes: rolesFor(accountRules, 'CREATE'),
     args: { input: t.arg({ type: CreateAccountInput, required: true }) },
-    resolve: (query, _root, { input }, ctx, info) =>
-      createAccount(
-        ctx,
-        info,
-        {
-          username: input.username,
-          displayName: input.displayName,
-          role: input.role,
-          unitId: decodeOptionalId(input.unitId, 'Unit', 'input.unitId') ?? null,
-          personId: decodeOptionalId(input.personId, 'Person', 'input.personId') ?? null,
-          password: input.password,
-        },
-        query,
-      ),
+    resolve: async (query, _root, { input }, ctx, info) => {
+      const account = await checkNewAccount(ctx, {
+        username: input.username,
+        displayName: input.displayName,
+        role: input.role,
+        unitId: decodeOptionalId(input.unitId, 'Unit', 'input.unitId') ?? null,
+        personId: decodeOptionalId(input.personId, 'Person', 'input.personId') ?? null,
+        password: input.password,
+      });
+      return runMutation(ctx, info, (w) => createAccount(w, account, query));
+    },
   }),
   updateAccount: t.prismaField({
     type: 'Account',
     description:
       'Changes an account; disabling it ends its sessions at once. The secretariat cannot disable its own account or give up its own ADMIN role. Secretariat only.',
-    authScopes: adminOnly,
+    authScopes: rolesFor(accountRules, 'UPDATE'),
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateAccountInput, required: true }) },
     resolve: (query, _root, { id, input }, ctx, info) =>
       runMutation(ctx, info, (w) =>
@@ -279,7 +316,7 @@ builder.mutationFields((t) => ({
     type: 'Account',
     description:
       "Sets a new password for another account, ends that account's sessions and lifts a sign-in lock on its name. Secretariat only; for one's own password, changePassword.",
-    authScopes: adminOnly,
+    authScopes: rolesFor(accountRules, 'RESET_PASSWORD'),
     args: {
       id: t.arg.id({ required: true }),
       newPassword: t.arg.string({
@@ -288,13 +325,15 @@ builder.mutationFields((t) => ({
         validate: passwordInput,
       }),
     },
-    resolve: (query, _root, args, ctx, info) =>
-      resetPassword(ctx, info, decodeId(args.id, 'Account'), args.newPassword, query),
+    resolve: async (query, _root, args, ctx, info) => {
+      const reset = await checkPasswordReset(ctx, decodeId(args.id, 'Account'), args.newPassword);
+      return runMutation(ctx, info, (w) => resetPassword(w, reset, query));
+    },
   }),
   unlockSignIn: t.boolean({
     description:
       "Lifts the sign-in locks and waits on an account's name, from every address (the addresses' own counters stay): for an owner locked out by someone failing on purpose. True when there was something to lift. Audited. Secretariat only.",
-    authScopes: adminOnly,
+    authScopes: rolesFor(accountRules, 'UNLOCK_SIGN_IN'),
     args: {
       username: t.arg.string({
         required: true,
@@ -319,6 +358,9 @@ builder.mutationFields((t) => ({
         validate: passwordInput,
       }),
     },
-    resolve: (_root, args, ctx, info) => changePassword(ctx, info, args.currentPassword, args.newPassword),
+    resolve: async (_root, args, ctx, info) => {
+      const change = await checkPasswordChange(ctx, args.currentPassword, args.newPassword);
+      return runMutation(ctx, info, (w) => changePassword(w, change));
+    },
   }),
 }));

@@ -19,6 +19,7 @@ import {
   type RangeFilterValue,
   type StringFilterValue,
 } from './filters.ts';
+import { adminOnly, auditReaders } from './access.ts';
 import { countBesidePage, offsetArgOptions, orderInput, withOffset } from './lists.ts';
 
 export const AuditActionEnum = builder.enumType(AuditAction, {
@@ -35,8 +36,6 @@ const accountEntity = 'Account';
 function visibleTo(ctx: Context): Prisma.AuditEntryWhereInput {
   return ctx.viewer?.role === 'ADMIN' ? {} : { entity: { not: accountEntity } };
 }
-
-const auditReaders = { roles: ['ADMIN', 'COMMITTEE', 'ANALYST'] } as const;
 
 export const AuditEntryRef = builder.prismaNode('AuditEntry', {
   id: { field: 'id' },
@@ -64,7 +63,7 @@ export const AuditEntryRef = builder.prismaNode('AuditEntry', {
     clientAddress: t.exposeString('clientAddress', {
       nullable: true,
       description: "The client's network address; the secretariat only.",
-      authScopes: { roles: ['ADMIN'] },
+      authScopes: adminOnly,
       unauthorizedResolver: () => null,
     }),
   }),

@@ -1,6 +1,15 @@
 import { ExtensionStatus, type Prisma } from '../../generated/prisma/client.ts';
 import { builder } from '../builder.ts';
-import { decideExtension, requestExtension, withdrawExtension } from '../services/extensions.ts';
+import { listSize } from '../cost.ts';
+import {
+  allowedExtensionActions,
+  decideExtension,
+  extensionRules,
+  extensionStepRules,
+  requestExtension,
+  withdrawExtension,
+  type ExtensionStep,
+} from '../services/extensions.ts';
 import { runMutation } from '../services/mutation.ts';
 import {
   DateTimeFilter,
@@ -17,12 +26,27 @@ import {
   type Logical,
   type RangeFilterValue,
 } from './filters.ts';
+import { rolesFor } from './access.ts';
 import { countBesidePage, offsetArgOptions, orderInput, withOffset } from './lists.ts';
+import { taskPartiesSelection, taskPartiesOf } from './task.ts';
 import { dateInput, optionalText, requiredText } from './validation.ts';
 
 export const ExtensionStatusEnum = builder.enumType(ExtensionStatus, {
   name: 'ExtensionStatus',
   description: 'Where a deadline extension request stands.',
+});
+
+const extensionStepDescriptions: Record<ExtensionStep, string> = {
+  WITHDRAW: 'Withdraw the pending request (withdrawExtension).',
+  DECIDE: 'Approve or reject the pending request (decideExtension).',
+};
+
+export const ExtensionActionEnum = builder.enumType('ExtensionAction', {
+  description:
+    "Something a signed-in account may do to an extension request, as allowed by its role, its unit and the status of the request and its task. Asking for one is the task's REQUEST_EXTENSION.",
+  values: Object.fromEntries(
+    Object.entries(extensionStepDescriptions).map(([value, description]) => [value, { value, description }]),
+  ) as Record<ExtensionStep, { value: ExtensionStep; description: string }>,
 });
 
 export const DeadlineExtensionRef = builder.prismaNode('DeadlineExtension', {
@@ -39,6 +63,14 @@ export const DeadlineExtensionRef = builder.prismaNode('DeadlineExtension', {
     decidedBy: t.relation('decidedBy', { nullable: true }),
     decidedAt: t.expose('decidedAt', { type: 'DateTime', nullable: true }),
     decisionNote: t.exposeString('decisionNote', { nullable: true }),
+    allowedActions: t.field({
+      type: [ExtensionActionEnum],
+      description:
+        'What the signed-in account may do to the request now (nothing once it is settled); the server enforces the same rules.',
+      extensions: listSize(Object.keys(extensionStepDescriptions).length),
+      select: (_args, ctx) => ({ status: true, task: { select: taskPartiesSelection(ctx, extensionStepRules) } }),
+      resolve: (request, _args, ctx) => allowedExtensionActions(ctx.viewer, taskPartiesOf(request.task), request),
+    }),
   }),
 });
 
@@ -124,7 +156,7 @@ builder.mutationFields((t) => ({
     type: 'DeadlineExtension',
     description:
       'Asks for a later deadline, with a reason, while the task is with the unit; one pending request per task. The head of the lead unit or the secretariat.',
-    authScopes: { roles: ['ADMIN', 'UNIT_HEAD'] },
+    authScopes: rolesFor(extensionRules, 'REQUEST'),
     args: {
       taskId: t.arg.id({ required: true, description: 'Global id of the task.' }),
       requestedDeadline: t.arg({
@@ -143,7 +175,7 @@ builder.mutationFields((t) => ({
   withdrawExtension: t.prismaField({
     type: 'DeadlineExtension',
     description: 'Withdraws a pending request. The head of the lead unit or the secretariat.',
-    authScopes: { roles: ['ADMIN', 'UNIT_HEAD'] },
+    authScopes: rolesFor(extensionRules, 'WITHDRAW'),
     args: { id: t.arg.id({ required: true, description: 'Global id of the request.' }) },
     resolve: (query, _root, args, ctx, info) =>
       runMutation(ctx, info, (w) => withdrawExtension(w, decodeId(args.id, 'DeadlineExtension'), query)),
@@ -152,7 +184,7 @@ builder.mutationFields((t) => ({
     type: 'DeadlineExtension',
     description:
       "Approves (the task's deadline moves; its original deadline stays for reporting) or rejects a pending request. The committee or the secretariat.",
-    authScopes: { roles: ['ADMIN', 'COMMITTEE'] },
+    authScopes: rolesFor(extensionRules, 'DECIDE'),
     args: {
       id: t.arg.id({ required: true, description: 'Global id of the request.' }),
       decision: t.arg({ type: ExtensionDecisionEnum, required: true, description: 'Approve or reject.' }),

@@ -2,9 +2,14 @@ import { z } from 'zod';
 import { EvidenceKind, ReviewStatus, type Prisma, type TaskStatus } from '../../generated/prisma/client.ts';
 import { builder } from '../builder.ts';
 import { viewerOf } from '../context.ts';
+import { listSize } from '../cost.ts';
 import {
   acceptedFileTypes,
   addEvidence,
+  allowedEvidenceActions,
+  evidenceRules,
+  evidenceStepRules,
+  type EvidenceStep,
   addFileEvidence,
   assertMayAddEvidence,
   checkUpload,
@@ -13,8 +18,8 @@ import {
   type EvidenceDraft,
 } from '../services/evidence.ts';
 import { runMutation } from '../services/mutation.ts';
-import { adminOrUnitHead } from './access.ts';
-import { TaskStatusFilter } from './task.ts';
+import { rolesFor } from './access.ts';
+import { TaskStatusFilter, taskPartiesOf, taskPartiesSelection } from './task.ts';
 import {
   DateTimeFilter,
   IDFilter,
@@ -41,6 +46,18 @@ export const EvidenceKindEnum = builder.enumType(EvidenceKind, {
 export const ReviewStatusEnum = builder.enumType(ReviewStatus, {
   name: 'ReviewStatus',
   description: "The committee's verdict on a piece of evidence.",
+});
+
+const evidenceStepDescriptions: Record<EvidenceStep, string> = {
+  REVIEW: 'Accept or reject the evidence (reviewEvidence).',
+};
+
+export const EvidenceActionEnum = builder.enumType('EvidenceAction', {
+  description:
+    "Something a signed-in account may do to a piece of evidence, as allowed by its role, its unit and the task's status. Adding evidence is the task's ADD_EVIDENCE.",
+  values: Object.fromEntries(
+    Object.entries(evidenceStepDescriptions).map(([value, description]) => [value, { value, description }]),
+  ) as Record<EvidenceStep, { value: EvidenceStep; description: string }>,
 });
 
 export const EvidenceRef = builder.prismaNode('Evidence', {
@@ -76,6 +93,13 @@ export const EvidenceRef = builder.prismaNode('Evidence', {
         'Where an uploaded file is downloaded, relative to the server, e.g. "/files/evidence/12"; send the session as a bearer token. Null unless the kind is FILE.',
       select: { id: true, kind: true },
       resolve: (evidence) => (evidence.kind === 'FILE' ? `/files/evidence/${evidence.id}` : null),
+    }),
+    allowedActions: t.field({
+      type: [EvidenceActionEnum],
+      description: 'What the signed-in account may do to the evidence now; the server enforces the same rules.',
+      extensions: listSize(Object.keys(evidenceStepDescriptions).length),
+      select: (_args, ctx) => ({ task: { select: taskPartiesSelection(ctx, evidenceStepRules) } }),
+      resolve: (evidence, _args, ctx) => allowedEvidenceActions(ctx.viewer, taskPartiesOf(evidence.task)),
     }),
   }),
 });
@@ -275,7 +299,6 @@ function evidenceDraft(input: typeof AddEvidenceInput.$inferInput): EvidenceDraf
 }
 
 const acceptedTypes = [...new Set(Object.values(acceptedFileTypes).map((type) => type.label))].join(', ');
-const reviewers = { roles: ['ADMIN', 'COMMITTEE'] } as const;
 const taskIdArg = { required: true, description: 'Global id of the task.' } as const;
 
 builder.mutationFields((t) => ({
@@ -283,7 +306,7 @@ builder.mutationFields((t) => ({
     type: 'Evidence',
     description:
       'Adds a document reference or a link as evidence of a task while it is with the unit (not started, in progress or returned). The heads of the lead and supporting units, or the secretariat.',
-    authScopes: adminOrUnitHead,
+    authScopes: rolesFor(evidenceRules, 'ADD'),
     args: {
       taskId: t.arg.id(taskIdArg),
       input: t.arg({ type: AddEvidenceInput, required: true, description: 'The document or link.' }),
@@ -297,7 +320,7 @@ builder.mutationFields((t) => ({
   uploadEvidence: t.prismaField({
     type: 'Evidence',
     description: `Uploads a file as evidence of a task (a GraphQL multipart request), while the task is with the unit. Accepted, judged by the content and not the name: ${acceptedTypes}; at most MAX_UPLOAD_MB (20 MB unless configured). The heads of the lead and supporting units, or the secretariat.`,
-    authScopes: adminOrUnitHead,
+    authScopes: rolesFor(evidenceRules, 'ADD'),
     args: {
       taskId: t.arg.id(taskIdArg),
       title: t.arg.string({
@@ -331,7 +354,7 @@ builder.mutationFields((t) => ({
     type: 'Evidence',
     description:
       'Accepts or rejects a piece of evidence of an open task; a rejection needs a note. Names the version of the evidence it read: when another review came first, CONFLICT (extensions.currentVersion). The committee or the secretariat.',
-    authScopes: reviewers,
+    authScopes: rolesFor(evidenceRules, 'REVIEW'),
     args: {
       id: t.arg.id({ required: true, description: 'Global id of the evidence, e.g. "Evidence:12".' }),
       version: t.arg.int({

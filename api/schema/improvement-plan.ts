@@ -11,15 +11,19 @@ import { loadPlanValues, type PlanValues } from '../services/plan-values.ts';
 import { requestLoader } from '../loaders.ts';
 import { runMutation } from '../services/mutation.ts';
 import {
+  allowedPlanActions,
   approvePlan,
   createPlan,
+  planRules,
   returnPlan,
   submitPlan,
   updatePlan,
   type PlanActionInput,
   type PlanContent,
+  type PlanStep,
   type PlanTargetInput,
 } from '../services/plans.ts';
+import { rolesFor } from './access.ts';
 import {
   IDFilter,
   decodeId,
@@ -152,6 +156,21 @@ const PlanComparisonRef = builder.objectRef<PlanComparisonValue>('PlanComparison
   }),
 });
 
+const planStepDescriptions: Record<PlanStep, string> = {
+  EDIT: 'Change the target, analysis, targets or actions (updateImprovementPlan).',
+  SUBMIT: 'Submit the plan for review (submitImprovementPlan).',
+  APPROVE: 'Approve the submitted plan (approveImprovementPlan).',
+  RETURN: 'Return the submitted plan to the unit with a reason (returnImprovementPlan).',
+};
+
+export const PlanActionEnum = builder.enumType('PlanAction', {
+  description:
+    "Something a signed-in account may do to an improvement plan, as allowed by its role, its unit and the plan's status.",
+  values: Object.fromEntries(
+    Object.entries(planStepDescriptions).map(([value, description]) => [value, { value, description }]),
+  ) as Record<PlanStep, { value: PlanStep; description: string }>,
+});
+
 export const ImprovementPlanRef = builder.prismaNode('ImprovementPlan', {
   id: { field: 'id' },
   description:
@@ -166,6 +185,13 @@ export const ImprovementPlanRef = builder.prismaNode('ImprovementPlan', {
     }),
     analysis: t.exposeString('analysis', { nullable: true, description: 'Where points were lost last time, and why.' }),
     status: t.expose('status', { type: PlanStatusEnum }),
+    allowedActions: t.field({
+      type: [PlanActionEnum],
+      description: 'What the signed-in account may do to the plan now; the server enforces the same rules.',
+      extensions: listSize(Object.keys(planStepDescriptions).length),
+      select: { status: true, unitId: true },
+      resolve: (plan, _args, ctx) => allowedPlanActions(ctx.viewer, plan),
+    }),
     reviewNote: t.exposeString('reviewNote', {
       nullable: true,
       description: "The committee's note with the last approval or return, shown to the unit.",
@@ -458,9 +484,6 @@ function planContent(input: typeof UpdateImprovementPlanInput.$inferInput): Plan
   };
 }
 
-const drafters = { roles: ['ADMIN', 'UNIT_HEAD'] } as const;
-const reviewers = { roles: ['ADMIN', 'COMMITTEE'] } as const;
-
 const planIdArg = { required: true, description: 'Global id of the plan, e.g. "ImprovementPlan:2".' } as const;
 const planVersionArg = {
   required: true,
@@ -472,7 +495,7 @@ builder.mutationFields((t) => ({
     type: 'ImprovementPlan',
     description:
       "Drafts a unit's improvement plan for a year (one per unit and year): its target, analysis, targets per index node and actions. A unit head for their own unit, or the secretariat for any unit.",
-    authScopes: drafters,
+    authScopes: rolesFor(planRules, 'CREATE'),
     args: { input: t.arg({ type: CreateImprovementPlanInput, required: true }) },
     resolve: (query, _root, { input }, ctx, info) =>
       runMutation(ctx, info, (w) =>
@@ -492,7 +515,7 @@ builder.mutationFields((t) => ({
     type: 'ImprovementPlan',
     description:
       'Changes a DRAFT or RETURNED plan; given lists replace the whole list. Fails with CONFLICT when `version` is not the current one. The head of the unit or the secretariat.',
-    authScopes: drafters,
+    authScopes: rolesFor(planRules, 'EDIT'),
     args: {
       id: t.arg.id(planIdArg),
       version: t.arg.int(planVersionArg),
@@ -506,7 +529,7 @@ builder.mutationFields((t) => ({
   submitImprovementPlan: t.prismaField({
     type: 'ImprovementPlan',
     description: 'DRAFT or RETURNED → SUBMITTED for review. The head of the unit or the secretariat.',
-    authScopes: drafters,
+    authScopes: rolesFor(planRules, 'SUBMIT'),
     args: { id: t.arg.id(planIdArg), version: t.arg.int(planVersionArg) },
     resolve: (query, _root, args, ctx, info) =>
       runMutation(ctx, info, (w) => submitPlan(w, decodeId(args.id, 'ImprovementPlan'), args.version, query)),
@@ -514,7 +537,7 @@ builder.mutationFields((t) => ({
   approveImprovementPlan: t.prismaField({
     type: 'ImprovementPlan',
     description: 'SUBMITTED → APPROVED, recording who approved it and when. The committee or the secretariat.',
-    authScopes: reviewers,
+    authScopes: rolesFor(planRules, 'APPROVE'),
     args: {
       id: t.arg.id(planIdArg),
       version: t.arg.int(planVersionArg),
@@ -529,7 +552,7 @@ builder.mutationFields((t) => ({
     type: 'ImprovementPlan',
     description:
       'SUBMITTED → RETURNED to the unit with a reason, which becomes the review note; the unit can then change and resubmit it. The committee or the secretariat.',
-    authScopes: reviewers,
+    authScopes: rolesFor(planRules, 'RETURN'),
     args: {
       id: t.arg.id(planIdArg),
       version: t.arg.int(planVersionArg),

@@ -12,7 +12,8 @@ import {
   startTask,
   submitTask,
 } from '../services/task-steps.ts';
-import { adminOnly } from './access.ts';
+import { taskRules, type TaskStep } from '../services/task-workflow.ts';
+import { rolesFor } from './access.ts';
 import { decodeId } from './filters.ts';
 import { optionalText, requiredText } from './validation.ts';
 
@@ -25,18 +26,15 @@ const versionArg = {
   description: 'The version the step is based on; CONFLICT when outdated.',
 } as const;
 
-const headOrSecretariat = { roles: ['ADMIN', 'UNIT_HEAD'] } as const;
-const reviewers = { roles: ['ADMIN', 'COMMITTEE'] } as const;
-
-type Scopes = typeof adminOnly | typeof headOrSecretariat | typeof reviewers;
+const scopesOf = (step: TaskStep) => rolesFor(taskRules, step);
 
 builder.mutationFields((t) => {
   /** A step that takes an optional note and moves the task's status. */
-  const noteStep = (description: string, authScopes: Scopes, run: typeof startTask) =>
+  const noteStep = (description: string, step: TaskStep, run: typeof startTask) =>
     t.prismaField({
       type: 'Task',
       description,
-      authScopes,
+      authScopes: scopesOf(step),
       args: {
         id: t.arg.id(idArg),
         version: t.arg.int(versionArg),
@@ -47,11 +45,11 @@ builder.mutationFields((t) => {
     });
 
   /** A step that needs a reason, which the unit sees on the task. */
-  const reasonStep = (description: string, authScopes: Scopes, run: typeof returnTask) =>
+  const reasonStep = (description: string, step: TaskStep, run: typeof returnTask) =>
     t.prismaField({
       type: 'Task',
       description,
-      authScopes,
+      authScopes: scopesOf(step),
       args: {
         id: t.arg.id(idArg),
         version: t.arg.int(versionArg),
@@ -62,16 +60,12 @@ builder.mutationFields((t) => {
     });
 
   return {
-    startTask: noteStep(
-      'NOT_STARTED → IN_PROGRESS. The head of the lead unit or the secretariat.',
-      headOrSecretariat,
-      startTask,
-    ),
+    startTask: noteStep('NOT_STARTED → IN_PROGRESS. The head of the lead unit or the secretariat.', 'START', startTask),
     reportProgress: t.prismaField({
       type: 'Task',
       description:
         'Reports progress (percent) and/or what was done, while the task is with the unit (not started, in progress or returned); progress above 0 starts a task not yet started. The head of the lead unit or the secretariat.',
-      authScopes: headOrSecretariat,
+      authScopes: scopesOf('REPORT_PROGRESS'),
       args: {
         id: t.arg.id(idArg),
         version: t.arg.int(versionArg),
@@ -91,25 +85,25 @@ builder.mutationFields((t) => {
     }),
     submitTask: noteStep(
       'IN_PROGRESS or RETURNED → SUBMITTED for review; needs at least one piece of evidence that was not rejected. The head of the lead unit or the secretariat.',
-      headOrSecretariat,
+      'SUBMIT',
       submitTask,
     ),
     approveTask: noteStep(
       'SUBMITTED → COMPLETED. The task counts as completed on the day it was submitted. The committee or the secretariat.',
-      reviewers,
+      'APPROVE',
       approveTask,
     ),
     returnTask: reasonStep(
       'SUBMITTED → RETURNED to the unit with a reason. The committee or the secretariat.',
-      reviewers,
+      'RETURN',
       returnTask,
     ),
-    cancelTask: reasonStep('Any open status → CANCELLED with a reason. The secretariat only.', adminOnly, cancelTask),
+    cancelTask: reasonStep('Any open status → CANCELLED with a reason. The secretariat only.', 'CANCEL', cancelTask),
     commentOnTask: t.prismaField({
       type: 'TaskEvent',
       description:
         "Adds a comment to a task's timeline. The committee, the secretariat, and the heads of the lead and supporting units.",
-      authScopes: { roles: ['ADMIN', 'COMMITTEE', 'UNIT_HEAD'] },
+      authScopes: scopesOf('COMMENT'),
       args: {
         id: t.arg.id(idArg),
         note: t.arg.string({ required: true, description: 'The comment.', validate: note }),

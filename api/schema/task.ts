@@ -8,7 +8,8 @@ import { daysBetween } from '../services/calendar.ts';
 import { accountableDay, headshipOn } from '../services/headships.ts';
 import { runMutation } from '../services/mutation.ts';
 import { createTask, updateTask, type TaskPlan } from '../services/tasks.ts';
-import { allowedTaskActions, taskActions, type TaskAction } from '../services/task-workflow.ts';
+import { allowedTaskActions, taskActionRules, taskActions, type TaskAction } from '../services/task-actions.ts';
+import { taskRules, type TaskParties, type TaskRule } from '../services/task-workflow.ts';
 import { timelinessOf, timelinessValues, timelinessWhere, type Timeliness } from '../services/timeliness.ts';
 import {
   DateFilter,
@@ -32,7 +33,7 @@ import {
   type StringFilterValue,
 } from './filters.ts';
 import { countBesidePage, offsetArgOptions, orderInput, withOffset } from './lists.ts';
-import { adminOnly } from './access.ts';
+import { adminOnly, rolesFor } from './access.ts';
 import { PersonRef } from './person.ts';
 import { dateInput, notNull, optionalText, requiredText } from './validation.ts';
 
@@ -88,6 +89,33 @@ export const TaskActionEnum = builder.enumType('TaskAction', {
 
 const evidenceOrder = [{ submittedAt: 'asc' }, { id: 'asc' }] satisfies Prisma.EvidenceOrderByWithRelationInput[];
 const supportingUnitOrder = { name: 'asc' } satisfies Prisma.UnitOrderByWithRelationInput;
+
+/**
+ * What tells how the viewer stands to a task and what its status allows, for the allowedActions of
+ * the task and of its evidence and extension requests. Supporting units matter to unit heads only,
+ * and only where a rule names the supporting units' heads; for the task the selection is the
+ * supportingUnits field's own, so that asking for both loads them once.
+ */
+export function taskPartiesSelection(ctx: Context, rules: readonly TaskRule[]) {
+  const supportingUnitsMatter = rules.some((rule) => rule.parties.includes('SUPPORT_HEAD'));
+  return {
+    status: true,
+    leadUnitId: true,
+    ...(ctx.viewer?.role === 'UNIT_HEAD' &&
+      supportingUnitsMatter && {
+        supportingUnits: { select: { id: true }, orderBy: supportingUnitOrder },
+      }),
+  } as const;
+}
+
+export function taskPartiesOf(task: { status: TaskStatus; leadUnitId: number }): TaskParties & { status: TaskStatus } {
+  const supportingUnits = (task as { supportingUnits?: { id: number }[] }).supportingUnits;
+  return {
+    status: task.status,
+    leadUnitId: task.leadUnitId,
+    supportingUnitIds: supportingUnits?.map((u) => u.id) ?? [],
+  };
+}
 
 export const TaskRef = builder.prismaNode('Task', {
   id: { field: 'id' },
@@ -146,21 +174,8 @@ export const TaskRef = builder.prismaNode('Task', {
       type: [TaskActionEnum],
       description: 'What the signed-in account may do to the task now; the server enforces the same rules.',
       extensions: listSize(taskActions.length),
-      // Supporting units matter to unit heads only; for them the selection is the supportingUnits
-      // field's own, so that asking for both loads them once.
-      select: (_args, ctx) => ({
-        status: true,
-        leadUnitId: true,
-        ...(ctx.viewer?.role === 'UNIT_HEAD' && {
-          supportingUnits: { select: { id: true }, orderBy: supportingUnitOrder },
-        }),
-      }),
-      resolve: (task, _args, ctx) =>
-        allowedTaskActions(ctx.viewer, {
-          status: task.status,
-          leadUnitId: task.leadUnitId,
-          supportingUnitIds: (task as { supportingUnits?: { id: number }[] }).supportingUnits?.map((u) => u.id) ?? [],
-        }),
+      select: (_args, ctx) => taskPartiesSelection(ctx, taskActionRules),
+      resolve: (task, _args, ctx) => allowedTaskActions(ctx.viewer, taskPartiesOf(task)),
     }),
     progress: t.exposeInt('progress', { description: 'Progress in percent, 0 to 100.' }),
     priority: t.expose('priority', { type: TaskPriorityEnum }),
@@ -437,7 +452,7 @@ builder.mutationFields((t) => ({
     type: 'Task',
     description:
       'Changes the plan of a task. Fails with CONFLICT when `version` is not the current one. Secretariat only.',
-    authScopes: adminOnly,
+    authScopes: rolesFor(taskRules, 'EDIT'),
     args: {
       id: t.arg.id({ required: true }),
       version: t.arg.int({ required: true, description: 'The version the change is based on.' }),

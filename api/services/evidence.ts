@@ -2,13 +2,63 @@
 // committee's review of it. Each change writes the evidence, one timeline event and one audit row in
 // the mutation's transaction. Uploaded files are checked by their content, never by what the client says.
 import { fileTypeFromBuffer } from 'file-type';
-import type { Evidence, Prisma, ReviewStatus } from '../../generated/prisma/client.ts';
+import type { Evidence, Prisma, ReviewStatus, TaskStatus } from '../../generated/prisma/client.ts';
 import { viewerOf, type Viewer } from '../context.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import { created, updated } from './audit.ts';
 import type { Write } from './mutation.ts';
+import { allowedActions, type Rules } from './rules.ts';
 import { loadTaskVersion } from './tasks.ts';
-import { assertTaskAction } from './task-workflow.ts';
+import {
+  assertTaskRule,
+  openStatuses,
+  partyOf,
+  workableStatuses,
+  type Party,
+  type TaskParties,
+} from './task-workflow.ts';
+
+// ---------------------------------------------------------------- who may do what, in which task status
+
+export const evidenceActions = ['ADD', 'REVIEW'] as const;
+export type EvidenceAction = (typeof evidenceActions)[number];
+
+/**
+ * The evidence steps, by the viewer's standing to the task and the task's status: the units add
+ * evidence while the task is with them, the committee reviews it while the task is open.
+ */
+export const evidenceRules: Rules<EvidenceAction, Party, TaskStatus> = {
+  ADD: { parties: ['ADMIN', 'LEAD_HEAD', 'SUPPORT_HEAD'], from: workableStatuses },
+  REVIEW: { parties: ['ADMIN', 'COMMITTEE'], from: openStatuses },
+};
+
+/** The name of an evidence step in errors, as Task.allowedActions names it. */
+export const evidenceTaskActions = { ADD: 'ADD_EVIDENCE', REVIEW: 'REVIEW_EVIDENCE' } as const;
+
+/** The steps on an existing piece of evidence, as opposed to adding one. */
+export type EvidenceStep = Exclude<EvidenceAction, 'ADD'>;
+
+/** The rules of those steps: what Evidence.allowedActions needs to read. */
+export const evidenceStepRules = [evidenceRules.REVIEW];
+
+/** What the viewer may do to a piece of evidence of the task now. */
+export function allowedEvidenceActions(
+  viewer: Pick<Viewer, 'role' | 'unitId'> | null,
+  task: TaskParties & { status: TaskStatus },
+): EvidenceStep[] {
+  if (!viewer) return [];
+  return allowedActions(evidenceRules, partyOf(viewer, task), task.status).filter(
+    (action): action is EvidenceStep => action !== 'ADD',
+  );
+}
+
+function assertEvidenceAction(
+  viewer: Pick<Viewer, 'role' | 'unitId'>,
+  task: TaskParties & { id: number; status: TaskStatus },
+  action: EvidenceAction,
+): void {
+  assertTaskRule(viewer, task, evidenceRules[action], evidenceTaskActions[action]);
+}
 
 export type EvidenceDecision = Extract<ReviewStatus, 'ACCEPTED' | 'REJECTED'>;
 
@@ -116,7 +166,7 @@ export async function checkUpload(file: UploadedFile, maxBytes: number): Promise
  */
 export async function assertMayAddEvidence(db: Prisma.TransactionClient, viewer: Viewer | null, taskId: number) {
   const task = await loadTaskVersion(db, taskId, null);
-  assertTaskAction(viewerOf({ viewer }), task, 'ADD_EVIDENCE');
+  assertEvidenceAction(viewerOf({ viewer }), task, 'ADD');
   return task;
 }
 
@@ -189,7 +239,7 @@ export async function reviewEvidence(
   const before = await w.tx.evidence.findUnique({ where: { id } });
   if (!before) throw new NotFoundError('Evidence', `Evidence:${id}`);
   const task = await loadTaskVersion(w.tx, before.taskId, null);
-  assertTaskAction(viewer, task, 'REVIEW_EVIDENCE');
+  assertEvidenceAction(viewer, task, 'REVIEW');
   if (before.version !== version) throw new ConflictError('Evidence', `Evidence:${id}`, before.version);
   // The version in the filter makes the second of two reviewers deciding at once lose, not overwrite.
   const { count } = await w.tx.evidence.updateMany({

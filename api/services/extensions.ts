@@ -1,15 +1,73 @@
 // Deadline extensions: the lead unit asks for a later date with a reason, the committee decides. An
 // approval moves the deadline and keeps the original one, so reports still show the task as late
 // against what was first assigned.
-import type { DeadlineExtension, Prisma } from '../../generated/prisma/client.ts';
-import { viewerOf } from '../context.ts';
-import { ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
+import type { DeadlineExtension, ExtensionStatus, Prisma, TaskStatus } from '../../generated/prisma/client.ts';
+import { viewerOf, type Viewer } from '../context.ts';
+import { NotFoundError, ValidationError } from '../errors.ts';
 import { formatDay } from './calendar.ts';
 import { created } from './audit.ts';
 import type { Write } from './mutation.ts';
 import { settle, writeTaskChange } from './guarded-writes.ts';
 import { loadTaskVersion } from './tasks.ts';
-import { assertTaskAction, partyOf } from './task-workflow.ts';
+import { allowedActions, type Rules } from './rules.ts';
+import {
+  allStatuses,
+  assertTaskRule,
+  openStatuses,
+  partyOf,
+  workableStatuses,
+  type Party,
+  type TaskParties,
+} from './task-workflow.ts';
+
+// ---------------------------------------------------------------- who may do what, in which task status
+
+export const extensionActions = ['REQUEST', 'WITHDRAW', 'DECIDE'] as const;
+export type ExtensionAction = (typeof extensionActions)[number];
+
+/**
+ * The extension steps, by the viewer's standing to the task and the task's status: the lead unit asks
+ * while the task is with it, and may withdraw its request; the committee decides while the task is
+ * open. Withdrawing and deciding act on a PENDING request only.
+ */
+export const extensionRules: Rules<ExtensionAction, Party, TaskStatus> = {
+  REQUEST: { parties: ['ADMIN', 'LEAD_HEAD'], from: workableStatuses },
+  WITHDRAW: { parties: ['ADMIN', 'LEAD_HEAD'], from: allStatuses },
+  DECIDE: { parties: ['ADMIN', 'COMMITTEE'], from: openStatuses },
+};
+
+/** The name of an extension step in errors, as Task.allowedActions names it (withdrawing is not listed there). */
+export const extensionTaskActions = {
+  REQUEST: 'REQUEST_EXTENSION',
+  WITHDRAW: 'WITHDRAW_EXTENSION',
+  DECIDE: 'DECIDE_EXTENSION',
+} as const;
+
+/** The steps on an existing request, as opposed to asking. */
+export type ExtensionStep = Exclude<ExtensionAction, 'REQUEST'>;
+
+/** The rules of those steps: what DeadlineExtension.allowedActions needs to read. */
+export const extensionStepRules = [extensionRules.WITHDRAW, extensionRules.DECIDE];
+
+/** What the viewer may do to an extension request of the task now: nothing once it is settled. */
+export function allowedExtensionActions(
+  viewer: Pick<Viewer, 'role' | 'unitId'> | null,
+  task: TaskParties & { status: TaskStatus },
+  request: { status: ExtensionStatus },
+): ExtensionStep[] {
+  if (!viewer || request.status !== 'PENDING') return [];
+  return allowedActions(extensionRules, partyOf(viewer, task), task.status).filter(
+    (action): action is ExtensionStep => action !== 'REQUEST',
+  );
+}
+
+function assertExtensionAction(
+  viewer: Pick<Viewer, 'role' | 'unitId'>,
+  task: TaskParties & { id: number; status: TaskStatus },
+  action: ExtensionAction,
+): void {
+  assertTaskRule(viewer, task, extensionRules[action], extensionTaskActions[action]);
+}
 
 type ExtensionSelection = { include?: Prisma.DeadlineExtensionInclude; select?: Prisma.DeadlineExtensionSelect };
 
@@ -24,7 +82,7 @@ export async function requestExtension(
 ) {
   const viewer = viewerOf(w);
   const task = await loadTaskVersion(w.tx, taskId, null);
-  assertTaskAction(viewer, task, 'REQUEST_EXTENSION');
+  assertExtensionAction(viewer, task, 'REQUEST');
   if (requestedDeadline <= task.deadline) {
     throw ValidationError.field(
       'requestedDeadline',
@@ -78,10 +136,7 @@ export async function withdrawExtension(w: Write, id: number, select: ExtensionS
   const viewer = viewerOf(w);
   const extension = await loadPending(w, id);
   const task = await loadTaskVersion(w.tx, extension.taskId, null);
-  const party = partyOf(viewer, task);
-  if (party !== 'ADMIN' && party !== 'LEAD_HEAD') {
-    throw new ForbiddenError('Only the lead unit or the secretariat may withdraw an extension request');
-  }
+  assertExtensionAction(viewer, task, 'WITHDRAW');
   await settle(w, id, { status: 'WITHDRAWN' });
   await w.tx.taskEvent.create({
     data: {
@@ -112,7 +167,7 @@ export async function decideExtension(
   const viewer = viewerOf(w);
   const extension = await loadPending(w, id);
   const task = await loadTaskVersion(w.tx, extension.taskId, null);
-  assertTaskAction(viewer, task, 'DECIDE_EXTENSION');
+  assertExtensionAction(viewer, task, 'DECIDE');
   if (decision === 'REJECTED' && !note) throw ValidationError.field('note', 'Give the reason for refusing');
   if (decision === 'APPROVED' && task.deadline.getTime() !== extension.previousDeadline.getTime()) {
     throw ValidationError.field(

@@ -20,6 +20,7 @@ import {
 } from '../errors.ts';
 import { created, updated, type AuditRecord, type Changes } from './audit.ts';
 import type { Write } from './mutation.ts';
+import { allowedActions, type Rules } from './rules.ts';
 
 export interface PlanTargetInput {
   nodeId: number;
@@ -51,27 +52,24 @@ export type PlanSelection = { include?: Prisma.ImprovementPlanInclude; select?: 
 
 // ---------------------------------------------------------------- who may do what, from which status
 
-export const planActions = ['EDIT', 'SUBMIT', 'APPROVE', 'RETURN'] as const;
+export const planActions = ['CREATE', 'EDIT', 'SUBMIT', 'APPROVE', 'RETURN'] as const;
 export type PlanAction = (typeof planActions)[number];
 
 /** How the viewer stands to a plan: the secretariat, the committee, the head of its unit, or neither. */
 export type PlanParty = 'ADMIN' | 'COMMITTEE' | 'UNIT_HEAD' | 'OTHER';
 
-interface PlanRule {
-  parties: readonly PlanParty[];
-  from: readonly PlanStatus[];
-  /** The status the step moves the plan to. */
-  to?: PlanStatus;
-}
-
 const withTheUnit: readonly PlanStatus[] = ['DRAFT', 'RETURNED'];
 
-export const planRules: Record<PlanAction, PlanRule> = {
+export const planRules: Rules<PlanAction, PlanParty, PlanStatus> = {
+  CREATE: { parties: ['ADMIN', 'UNIT_HEAD'], from: [], to: 'DRAFT' },
   EDIT: { parties: ['ADMIN', 'UNIT_HEAD'], from: withTheUnit },
   SUBMIT: { parties: ['ADMIN', 'UNIT_HEAD'], from: withTheUnit, to: 'SUBMITTED' },
   APPROVE: { parties: ['ADMIN', 'COMMITTEE'], from: ['SUBMITTED'], to: 'APPROVED' },
   RETURN: { parties: ['ADMIN', 'COMMITTEE'], from: ['SUBMITTED'], to: 'RETURNED' },
 };
+
+/** The steps on an existing plan, as opposed to drafting one. */
+export type PlanStep = Exclude<PlanAction, 'CREATE'>;
 
 export function planPartyOf(viewer: Pick<Viewer, 'role' | 'unitId'>, plan: { unitId: number }): PlanParty {
   if (viewer.role === 'ADMIN') return 'ADMIN';
@@ -82,12 +80,23 @@ export function planPartyOf(viewer: Pick<Viewer, 'role' | 'unitId'>, plan: { uni
 
 /** May the viewer draft a plan for this unit? The secretariat for any unit, a head for their own. */
 export function mayDraftFor(viewer: Pick<Viewer, 'role' | 'unitId'>, unitId: number): boolean {
-  return ['ADMIN', 'UNIT_HEAD'].includes(planPartyOf(viewer, { unitId }));
+  return planRules.CREATE.parties.includes(planPartyOf(viewer, { unitId }));
+}
+
+/** What the viewer may do to the plan now. */
+export function allowedPlanActions(
+  viewer: Pick<Viewer, 'role' | 'unitId'> | null,
+  plan: Pick<ImprovementPlan, 'unitId' | 'status'>,
+): PlanStep[] {
+  if (!viewer) return [];
+  return allowedActions(planRules, planPartyOf(viewer, plan), plan.status).filter(
+    (action): action is PlanStep => action !== 'CREATE',
+  );
 }
 
 /** A plan step its status does not allow. */
 export class PlanTransitionError extends InvalidTransitionError {
-  constructor(action: PlanAction, status: PlanStatus, allowedFrom: readonly PlanStatus[]) {
+  constructor(action: PlanStep, status: PlanStatus, allowedFrom: readonly PlanStatus[]) {
     super(action, status, allowedFrom);
     this.message = `Cannot ${action.toLowerCase()} an improvement plan that is ${status}; only from ${allowedFrom.join(' or ')}`;
   }
@@ -100,7 +109,7 @@ export class PlanTransitionError extends InvalidTransitionError {
 export function assertPlanAction(
   viewer: Pick<Viewer, 'role' | 'unitId'>,
   plan: Pick<ImprovementPlan, 'id' | 'unitId' | 'status' | 'version'>,
-  action: PlanAction,
+  action: PlanStep,
   version: number,
 ): PlanStatus | undefined {
   const rule = planRules[action];
@@ -447,7 +456,7 @@ async function step(
   w: Write,
   id: number,
   version: number,
-  action: Exclude<PlanAction, 'EDIT'>,
+  action: Exclude<PlanStep, 'EDIT'>,
   note: string | null,
   data: Prisma.ImprovementPlanUncheckedUpdateManyInput,
   select: PlanSelection,

@@ -9,7 +9,7 @@ import { dayIn } from './calendar.ts';
 import { settle, writeTaskChange, type LoadedTask } from './guarded-writes.ts';
 import type { Write } from './mutation.ts';
 import { loadTaskVersion, type TaskSelection } from './tasks.ts';
-import { assertTaskAction, type TaskAction } from './task-workflow.ts';
+import { assertTaskAction, type TaskStep } from './task-workflow.ts';
 
 function statusChange(task: LoadedTask, to: TaskStatus): Changes {
   return { status: { before: task.status, after: to } };
@@ -20,7 +20,7 @@ async function step(
   w: Write,
   id: number,
   version: number,
-  action: TaskAction,
+  action: TaskStep,
   note: string | null,
   extra: (
     task: LoadedTask,

@@ -1,10 +1,13 @@
-// Who may do what to a task, and in which status: one table that the mutations enforce and that
-// the API's Task.allowedActions shows the UI, so buttons never offer what the server would refuse.
+// Who may take which step of a task's own workflow, and in which status: one table that the mutations
+// enforce and that Task.allowedActions (task-actions.ts) shows the UI, so buttons never offer what the
+// server would refuse. The steps on a task's evidence and extension requests have tables of their own
+// (evidence.ts, extensions.ts) over the same parties and statuses.
 import type { Role, TaskStatus } from '../../generated/prisma/client.ts';
 import type { Viewer } from '../context.ts';
 import { ForbiddenError, InvalidTransitionError } from '../errors.ts';
+import type { Rule, Rules } from './rules.ts';
 
-export const taskActions = [
+export const taskSteps = [
   'EDIT',
   'START',
   'REPORT_PROGRESS',
@@ -13,41 +16,30 @@ export const taskActions = [
   'RETURN',
   'CANCEL',
   'COMMENT',
-  'ADD_EVIDENCE',
-  'REVIEW_EVIDENCE',
-  'REQUEST_EXTENSION',
-  'DECIDE_EXTENSION',
 ] as const;
 
-export type TaskAction = (typeof taskActions)[number];
+export type TaskStep = (typeof taskSteps)[number];
 
 /** How the viewer stands to a task: the head of its lead unit, of a supporting unit, or neither. */
 export type Party = 'ADMIN' | 'COMMITTEE' | 'LEAD_HEAD' | 'SUPPORT_HEAD' | 'OTHER';
 
-const open: readonly TaskStatus[] = ['NOT_STARTED', 'IN_PROGRESS', 'SUBMITTED', 'RETURNED'];
-const workable: readonly TaskStatus[] = ['NOT_STARTED', 'IN_PROGRESS', 'RETURNED'];
-const all: readonly TaskStatus[] = [...open, 'COMPLETED', 'CANCELLED'];
+/** Statuses in which the task is still open. */
+export const openStatuses: readonly TaskStatus[] = ['NOT_STARTED', 'IN_PROGRESS', 'SUBMITTED', 'RETURNED'];
+/** Statuses in which the task is with the unit. */
+export const workableStatuses: readonly TaskStatus[] = ['NOT_STARTED', 'IN_PROGRESS', 'RETURNED'];
+export const allStatuses: readonly TaskStatus[] = [...openStatuses, 'COMPLETED', 'CANCELLED'];
 
-interface Rule {
-  parties: readonly Party[];
-  from: readonly TaskStatus[];
-  /** The status a workflow step moves the task to. */
-  to?: TaskStatus;
-}
+export type TaskRule = Rule<Party, TaskStatus>;
 
-export const taskRules: Record<TaskAction, Rule> = {
-  EDIT: { parties: ['ADMIN'], from: open },
+export const taskRules: Rules<TaskStep, Party, TaskStatus> = {
+  EDIT: { parties: ['ADMIN'], from: openStatuses },
   START: { parties: ['ADMIN', 'LEAD_HEAD'], from: ['NOT_STARTED'], to: 'IN_PROGRESS' },
-  REPORT_PROGRESS: { parties: ['ADMIN', 'LEAD_HEAD'], from: workable },
+  REPORT_PROGRESS: { parties: ['ADMIN', 'LEAD_HEAD'], from: workableStatuses },
   SUBMIT: { parties: ['ADMIN', 'LEAD_HEAD'], from: ['IN_PROGRESS', 'RETURNED'], to: 'SUBMITTED' },
   APPROVE: { parties: ['ADMIN', 'COMMITTEE'], from: ['SUBMITTED'], to: 'COMPLETED' },
   RETURN: { parties: ['ADMIN', 'COMMITTEE'], from: ['SUBMITTED'], to: 'RETURNED' },
-  CANCEL: { parties: ['ADMIN'], from: open, to: 'CANCELLED' },
-  COMMENT: { parties: ['ADMIN', 'COMMITTEE', 'LEAD_HEAD', 'SUPPORT_HEAD'], from: all },
-  ADD_EVIDENCE: { parties: ['ADMIN', 'LEAD_HEAD', 'SUPPORT_HEAD'], from: workable },
-  REVIEW_EVIDENCE: { parties: ['ADMIN', 'COMMITTEE'], from: open },
-  REQUEST_EXTENSION: { parties: ['ADMIN', 'LEAD_HEAD'], from: workable },
-  DECIDE_EXTENSION: { parties: ['ADMIN', 'COMMITTEE'], from: open },
+  CANCEL: { parties: ['ADMIN'], from: openStatuses, to: 'CANCELLED' },
+  COMMENT: { parties: ['ADMIN', 'COMMITTEE', 'LEAD_HEAD', 'SUPPORT_HEAD'], from: allStatuses },
 };
 
 export interface TaskParties {
@@ -66,32 +58,29 @@ export function partyOf(viewer: Pick<Viewer, 'role' | 'unitId'>, task: TaskParti
   return 'OTHER';
 }
 
-/** The actions the viewer may take on the task now. */
-export function allowedTaskActions(
-  viewer: Pick<Viewer, 'role' | 'unitId'> | null,
-  task: TaskParties & { status: TaskStatus },
-): TaskAction[] {
-  if (!viewer) return [];
-  const party = partyOf(viewer, task);
-  return taskActions.filter((action) => {
-    const rule = taskRules[action];
-    return rule.parties.includes(party) && rule.from.includes(task.status);
-  });
-}
-
 /**
- * Refuses an action the viewer may not take (FORBIDDEN) or that the task's status does not allow
- * (INVALID_TRANSITION); returns the status the task moves to, if any.
+ * Refuses a step on a task (its own, or on its evidence or extension requests) that the viewer may
+ * not take (FORBIDDEN) or that the task's status does not allow (INVALID_TRANSITION), naming the step
+ * as `action`; returns the status the task moves to, if any.
  */
-export function assertTaskAction(
+export function assertTaskRule(
   viewer: Pick<Viewer, 'role' | 'unitId'>,
   task: TaskParties & { id: number; status: TaskStatus },
-  action: TaskAction,
+  rule: TaskRule,
+  action: string,
 ): TaskStatus | undefined {
-  const rule = taskRules[action];
   if (!rule.parties.includes(partyOf(viewer, task))) {
     throw new ForbiddenError(`You may not ${action.toLowerCase().replace(/_/g, ' ')} on Task:${task.id}`);
   }
   if (!rule.from.includes(task.status)) throw new InvalidTransitionError(action, task.status, rule.from);
   return rule.to;
+}
+
+/** assertTaskRule for a step of the task's own workflow. */
+export function assertTaskAction(
+  viewer: Pick<Viewer, 'role' | 'unitId'>,
+  task: TaskParties & { id: number; status: TaskStatus },
+  step: TaskStep,
+): TaskStatus | undefined {
+  return assertTaskRule(viewer, task, taskRules[step], step);
 }

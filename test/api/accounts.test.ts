@@ -59,6 +59,57 @@ describe.each(databaseKinds)('accounts and passwords on %s', (kind) => {
     return result;
   }
 
+  describe('allowedActions and canReadAuditLog', () => {
+    const read = async (id: string, token: string) =>
+      ok(
+        await api.gql<{ node: { allowedActions: string[] } }>(
+          'query ($id: ID!) { node(id: $id) { ... on Account { allowedActions } } }',
+          { id },
+          token,
+        ),
+      ).node.allowedActions;
+
+    it('lists the secretariat its steps on an account, fewer on its own, and nothing to the others', async () => {
+      const other = await account('allowed.other');
+      const disabled = await api.db.prisma.account.create({
+        data: { username: 'allowed.disabled', displayName: 'x', role: 'ANALYST', passwordHash, disabled: true },
+      });
+      expect(await read(g('Account', other.id), admin)).toEqual([
+        'UPDATE',
+        'DISABLE',
+        'RESET_PASSWORD',
+        'UNLOCK_SIGN_IN',
+      ]);
+      expect(await read(g('Account', disabled.id), admin)).toEqual([
+        'UPDATE',
+        'ENABLE',
+        'RESET_PASSWORD',
+        'UNLOCK_SIGN_IN',
+      ]);
+      expect(await read(g('Account', fixture.accounts.admin.id), admin)).toEqual(['UPDATE', 'UNLOCK_SIGN_IN']);
+      for (const username of ['committee', 'head.pnv', 'analyst']) {
+        const token = await api.signIn(username);
+        expect(await read(g('Account', other.id), token)).toEqual([]);
+      }
+    });
+
+    it('tells each role through me whether it may read the audit log, as auditEntries then answers', async () => {
+      for (const [username, reads] of [
+        ['admin', true],
+        ['committee', true],
+        ['analyst', true],
+        ['head.pnv', false],
+      ] as const) {
+        const token = await api.signIn(username);
+        const me = ok(await api.gql<{ me: { canReadAuditLog: boolean } }>('{ me { canReadAuditLog } }', {}, token)).me;
+        expect(me.canReadAuditLog, username).toBe(reads);
+        const log = await api.gql('{ auditEntries(first: 1) { totalCount } }', {}, token);
+        if (reads) ok(log);
+        else expectError(log, 'FORBIDDEN');
+      }
+    });
+  });
+
   describe('createAccount', () => {
     const input = (over: Record<string, unknown> = {}) => ({
       username: 'Head.PTP',

@@ -421,6 +421,54 @@ describe.each(databaseKinds)('evidence of tasks on %s', (kind) => {
       ok(await api.gql<{ addEvidence: EvidenceView }>(addEvidence, { taskId: task, input: document }, as('head.pnv')))
         .addEvidence;
 
+    it('lists REVIEW on a piece of evidence for the reviewers while the task is open, for no one after', async () => {
+      const evidence = await newEvidence();
+      const allowed = async (who: string) =>
+        ok(
+          await api.gql<{ node: { allowedActions: string[] } }>(
+            'query ($id: ID!) { node(id: $id) { ... on Evidence { allowedActions } } }',
+            { id: evidence.id },
+            as(who),
+          ),
+        ).node.allowedActions;
+      const byRole = async () =>
+        Object.fromEntries(
+          await Promise.all(
+            ['admin', 'committee', 'head.pnv', 'head.annhon', 'analyst'].map(async (who) => [who, await allowed(who)]),
+          ),
+        );
+      expect(await byRole()).toEqual({
+        admin: ['REVIEW'],
+        committee: ['REVIEW'],
+        'head.pnv': [],
+        'head.annhon': [],
+        analyst: [],
+      });
+      // Reviewed evidence can be reviewed again while the task is open.
+      ok(await api.gql(reviewEvidence, { id: evidence.id, version: 1, decision: 'ACCEPTED' }, as('committee')));
+      expect(await allowed('committee')).toEqual(['REVIEW']);
+      // On a closed task nobody reviews; the task's page lists the same through its evidence.
+      const closedTask = fixture.tasks.onTime.id;
+      const closed = await api.db.prisma.evidence.create({
+        data: {
+          taskId: closedTask,
+          kind: 'LINK',
+          title: 'Minh chứng cũ',
+          url: 'https://example.org/cu',
+          submittedById: fixture.accounts.head.id,
+          submittedAt: new Date('2026-02-01T00:00:00Z'),
+        },
+      });
+      const page = ok(
+        await api.gql<{ node: { evidence: { id: string; allowedActions: string[] }[] } }>(
+          'query ($id: ID!) { node(id: $id) { ... on Task { evidence { id allowedActions } } } }',
+          { id: g('Task', closedTask) },
+          as('admin'),
+        ),
+      ).node;
+      expect(page.evidence.find((e) => e.id === g('Evidence', closed.id))?.allowedActions).toEqual([]);
+    });
+
     it('accepts evidence, naming the reviewer, with one timeline event and one audit row', async () => {
       const evidence = await newEvidence();
       const reviewed = await once(

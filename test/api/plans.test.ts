@@ -433,6 +433,46 @@ describe.each(databaseKinds)('improvement plans on %s', (kind) => {
     );
   });
 
+  it('lists what each role may do to a plan in each status, as the server then allows', async () => {
+    const plan = await draft();
+    const allowed = async (token: string) =>
+      ok(
+        await api.gql<{ node: { allowedActions: string[] } }>(
+          'query ($id: ID!) { node(id: $id) { ... on ImprovementPlan { allowedActions } } }',
+          { id: plan.id },
+          token,
+        ),
+      ).node.allowedActions;
+    const byRole = async () =>
+      Object.fromEntries(
+        await Promise.all(Object.entries(tokens).map(async ([who, token]) => [who, await allowed(token)])),
+      );
+    const nobody = { committee: [], otherHead: [], analyst: [] };
+    expect(await byRole()).toEqual({ admin: ['EDIT', 'SUBMIT'], head: ['EDIT', 'SUBMIT'], ...nobody });
+    ok(await api.gql(submitPlan, { id: plan.id, version: 1 }, tokens.head));
+    expect(await byRole()).toEqual({
+      admin: ['APPROVE', 'RETURN'],
+      committee: ['APPROVE', 'RETURN'],
+      head: [],
+      otherHead: [],
+      analyst: [],
+    });
+    ok(await api.gql(returnPlan, { id: plan.id, version: 2, reason: 'Bổ sung hành động' }, tokens.committee));
+    expect(await byRole()).toEqual({ admin: ['EDIT', 'SUBMIT'], head: ['EDIT', 'SUBMIT'], ...nobody });
+    ok(await api.gql(submitPlan, { id: plan.id, version: 3 }, tokens.head));
+    ok(await api.gql(approvePlan, { id: plan.id, version: 4 }, tokens.committee));
+    expect(await byRole()).toEqual({ admin: [], head: [], ...nobody });
+    // The list reads them too, for every row.
+    const list = ok(
+      await api.gql<{ improvementPlans: { nodes: { id: string; allowedActions: string[] }[] } }>(
+        '{ improvementPlans(first: 100) { nodes { id allowedActions } } }',
+        {},
+        tokens.committee,
+      ),
+    ).improvementPlans.nodes;
+    expect(list.find((row) => row.id === plan.id)?.allowedActions).toEqual([]);
+  });
+
   it('goes DRAFT → SUBMITTED → APPROVED, and is closed to changes once submitted', async () => {
     const plan = await draft();
     const id = plan.id;

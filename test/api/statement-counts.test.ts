@@ -15,8 +15,11 @@ import { statementCounter, type StatementCounter } from '../support/query-counte
 
 /** The task list today: session, tasks, lead units, heads' terms, heads, latest events, their actors, objectives, evidence ids, count. */
 const taskListStatements = 10;
-/** The task page for the secretariat; a unit head's adds their supporting units' ids to the same queries. */
-const taskDetailStatements = 17;
+/**
+ * The task page for the secretariat; a unit head's adds their supporting units' ids to the same queries.
+ * The allowedActions of its evidence and extension requests read the task once for each list (2).
+ */
+const taskDetailStatements = 19;
 /**
  * The league table with each result's fields and previous year: session, the level's frameworks up to the
  * year, every result with its unit's name (2) to sort, the page's results and units (2), the previous

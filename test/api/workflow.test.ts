@@ -314,6 +314,50 @@ describe.each(databaseKinds)('the task workflow on %s', (kind) => {
     expect(stored.status).toBe('WITHDRAWN');
   });
 
+  it('lists on an extension request what each role may do to it: withdraw for the lead unit, decide for reviewers, nothing once settled', async () => {
+    const task = await read((await newTask('2026-03-20')).id);
+    const ext = ok(
+      await api.gql<{ requestExtension: { id: string } }>(
+        requestExtension,
+        { taskId: task.id, date: '2026-04-30', reason: 'Chờ hướng dẫn của tỉnh' },
+        as('head.pnv'),
+      ),
+    ).requestExtension;
+    const allowed = async (who: string) =>
+      ok(
+        await api.gql<{ node: { allowedActions: string[] } }>(
+          'query ($id: ID!) { node(id: $id) { ... on DeadlineExtension { allowedActions } } }',
+          { id: ext.id },
+          as(who),
+        ),
+      ).node.allowedActions;
+    const byRole = async () =>
+      Object.fromEntries(
+        await Promise.all(
+          ['admin', 'committee', 'head.pnv', 'head.annhon', 'analyst'].map(async (who) => [who, await allowed(who)]),
+        ),
+      );
+    expect(await byRole()).toEqual({
+      admin: ['WITHDRAW', 'DECIDE'],
+      committee: ['DECIDE'],
+      'head.pnv': ['WITHDRAW'],
+      'head.annhon': [],
+      analyst: [],
+    });
+    // The task's page reads them with the requests, as the task's own actions say.
+    const page = ok(
+      await api.gql<{ node: { allowedActions: string[]; extensionRequests: { allowedActions: string[] }[] } }>(
+        'query ($id: ID!) { node(id: $id) { ... on Task { allowedActions extensionRequests { allowedActions } } } }',
+        { id: task.id },
+        as('committee'),
+      ),
+    ).node;
+    expect(page.allowedActions).toContain('DECIDE_EXTENSION');
+    expect(page.extensionRequests.map((r) => r.allowedActions)).toEqual([['DECIDE']]);
+    ok(await api.gql(decideExtension, { id: ext.id, decision: 'REJECTED', note: 'Không có căn cứ' }, as('committee')));
+    expect(await byRole()).toEqual({ admin: [], committee: [], 'head.pnv': [], 'head.annhon': [], analyst: [] });
+  });
+
   it('moves the deadline only by an approved extension, keeping the original for reporting', async () => {
     let task = await read((await newTask('2026-03-20', '2026-03-01')).id);
     task = await stepOk('start', 'head.pnv', task);

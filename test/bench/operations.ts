@@ -63,8 +63,8 @@ export const taskDetailQuery = `query Task($id: ID!) {
       allowedActions statusReason createdAt updatedAt
       supportingUnits { ${unitRef} }
       objective { id code title reformArea { id name nameEn } resolution { id code } }
-      evidence { ${evidenceRow} }
-      extensionRequests { ${extensionRow} }
+      evidence { ${evidenceRow} version allowedActions }
+      extensionRequests { ${extensionRow} allowedActions }
       timeline(last: 100) { totalCount nodes { id type at actor { ${accountRef} } fromStatus toStatus changes note } }
     }
   }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Viewer } from '../../api/context.ts';
 import { ForbiddenError, InvalidTransitionError, ValidationError } from '../../api/errors.ts';
-import { allowedTaskActions, assertTaskAction } from '../../api/services/task-workflow.ts';
+import { allowedTaskActions } from '../../api/services/task-actions.ts';
+import { assertTaskAction } from '../../api/services/task-workflow.ts';
 import { checkTaskPlan, diffTask } from '../../api/services/tasks.ts';
 import type { TaskStatus } from '../../generated/prisma/client.ts';
 

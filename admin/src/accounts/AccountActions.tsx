@@ -1,7 +1,7 @@
 // What the secretariat does to an account besides editing it: disable it (its sessions end at once)
 // or enable it again, set a new password for it, and lift a sign-in lock that someone's wrong
-// passwords put on its name. The first two are not offered on the secretariat's own account: the API
-// refuses to disable it, and one's own password is changed with the current one.
+// passwords put on its name. Each shows while the account's allowedActions from the API include it (the
+// first two never on the secretariat's own account: one's own password is changed with the current one).
 import DisableIcon from '@mui/icons-material/BlockOutlined';
 import EnableIcon from '@mui/icons-material/LockOpenOutlined';
 import PasswordIcon from '@mui/icons-material/PasswordOutlined';
@@ -14,7 +14,6 @@ import {
   PasswordInput,
   required,
   useDataProvider,
-  useGetIdentity,
   useNotify,
   useRecordContext,
   useTranslate,
@@ -24,13 +23,10 @@ import { ActionDialog } from '../common/ActionDialog';
 import { describeApiError } from '../common/apiErrors';
 import type { ParDataProvider } from '../dataProvider';
 import { passwordPolicy, sameAs } from './passwordPolicy';
-import type { AccountRecord } from './types';
+import type { AccountAction, AccountRecord } from './types';
 
-/** The signed-in account's own record, which these actions leave alone. */
-function useIsOwnAccount(account: AccountRecord | undefined): boolean {
-  const { identity } = useGetIdentity();
-  return account !== undefined && identity?.id === account.id;
-}
+const allows = (account: AccountRecord | undefined, action: AccountAction) =>
+  account?.allowedActions?.includes(action) ?? false;
 
 // In a list row the button and its dialog (a portal, whose clicks still bubble through React) must
 // not open the row.
@@ -39,13 +35,12 @@ const stopRowClick = (event: MouseEvent) => event.stopPropagation();
 /** Disables an account after a confirmation, or enables it again at once. */
 export const ToggleDisabledButton = () => {
   const account = useRecordContext<AccountRecord>();
-  const own = useIsOwnAccount(account);
   const translate = useTranslate();
   const notify = useNotify();
   const [update, { isPending }] = useUpdate<AccountRecord>();
   const [confirming, setConfirming] = useState(false);
-  if (!account || own || account.disabled === null) return null;
-  const disabling = !account.disabled;
+  const disabling = account?.disabled === false;
+  if (!account || !allows(account, disabling ? 'DISABLE' : 'ENABLE')) return null;
 
   const run = () =>
     update(
@@ -95,9 +90,8 @@ export const ToggleDisabledButton = () => {
 /** Sets a new password for another account; its sessions end and a sign-in lock on its name lifts. */
 export const ResetPasswordButton = () => {
   const account = useRecordContext<AccountRecord>();
-  const own = useIsOwnAccount(account);
   const translate = useTranslate();
-  if (!account || own) return null;
+  if (!account || !allows(account, 'RESET_PASSWORD')) return null;
   const policy = [required(), passwordPolicy(() => account.username)];
   return (
     <ActionDialog
@@ -141,7 +135,7 @@ export const UnlockSignInButton = () => {
   const dataProvider = useDataProvider<ParDataProvider>();
   const [confirming, setConfirming] = useState(false);
   const [pending, setPending] = useState(false);
-  if (!account?.username) return null;
+  if (!account?.username || !allows(account, 'UNLOCK_SIGN_IN')) return null;
   const username = account.username;
   const messageArgs = { name: account.displayName };
 

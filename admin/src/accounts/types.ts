@@ -12,4 +12,9 @@ export interface AccountRecord {
   createdAt?: string;
   unit: { id: string; name: string } | null;
   person: { id: string; fullName: string } | null;
+  /** What the signed-in account may do to this one now, from the API. */
+  allowedActions?: AccountAction[];
 }
+
+/** The steps on an account, as the API's AccountAction enum names them. */
+export type AccountAction = 'UPDATE' | 'DISABLE' | 'ENABLE' | 'RESET_PASSWORD' | 'UNLOCK_SIGN_IN';

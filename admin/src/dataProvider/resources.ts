@@ -39,7 +39,8 @@ const objectiveRow = `id code title sortOrder taskCount
 const targetRow = `id code indicator comparator targetValue measure targetYear metric sector status
   objective { id code title } unit { ${unitRef} }`;
 
-const accountRow = `id username displayName role disabled lastLoginAt unit { ${unitRef} } person { ${personRef} }`;
+const accountRow = `id username displayName role disabled lastLoginAt allowedActions
+  unit { ${unitRef} } person { ${personRef} }`;
 
 const auditEntryRow = `id at action operation entity entityId record changes note actor { ${accountRef} }`;
 
@@ -47,7 +48,8 @@ const indexResultRow = `id year publishedPercent publishedRank publishedOf publi
   rank rankOf computedRank percentDelta
   illustrative unit { ${unitRef} } framework { id name level }`;
 
-const planRow = `id year status targetPercent flagged version unit { ${unitRef} } comparison { lastPercent }`;
+const planRow = `id year status targetPercent flagged version allowedActions unit { ${unitRef} }
+  comparison { lastPercent }`;
 
 /** A node's points as the result page's tree shows them, with the change from the previous year. */
 const indexNodeRow = `code name maxPoints points percent pointsLost previousPoints delta
@@ -66,8 +68,8 @@ export const resources: Record<string, ResourceDefinition> = {
       allowedActions statusReason createdAt updatedAt
       supportingUnits { ${unitRef} }
       objective { id code title reformArea { id name nameEn } resolution { id code } }
-      evidence { ${evidenceRow} }
-      extensionRequests { ${extensionRow} }
+      evidence { ${evidenceRow} allowedActions }
+      extensionRequests { ${extensionRow} allowedActions }
       timeline(last: 100) {
         totalCount
         nodes { id type at actor { ${accountRef} } fromStatus toStatus changes note }

@@ -1,21 +1,12 @@
 // The workflow buttons of a plan: edit and submit for the head of its unit while the plan is with the
 // unit, approve or return for the committee on a submitted plan (and the secretariat for both). Which
-// ones show follows the API's rules for the signed-in account (types.ts); the server still decides.
+// ones show follows the API's `allowedActions` for the signed-in account; the server still decides.
 import ApproveIcon from '@mui/icons-material/CheckCircleOutlined';
 import ReturnIcon from '@mui/icons-material/UndoOutlined';
 import SubmitIcon from '@mui/icons-material/SendOutlined';
 import { Typography } from '@mui/material';
-import {
-  EditButton,
-  required,
-  TextInput,
-  TopToolbar,
-  useGetIdentity,
-  useRecordContext,
-  useTranslate,
-} from 'react-admin';
+import { EditButton, required, TextInput, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
 import { ActionDialog, type FieldValues } from '../common/ActionDialog';
-import type { Role } from '../enums';
 import { allowedPlanActions, type PlanRecord } from './types';
 
 const Explanation = ({ text }: { text: string }) => {
@@ -32,13 +23,8 @@ const reasonOf = (values: FieldValues) => (typeof values.reason === 'string' ? v
 
 export const PlanActions = () => {
   const plan = useRecordContext<PlanRecord>();
-  const { identity } = useGetIdentity();
-  if (!plan || !identity) return <TopToolbar />;
-  const viewer = {
-    role: identity.role as Role,
-    unit: typeof identity.unitId === 'string' ? { id: identity.unitId, name: String(identity.unitName ?? '') } : null,
-  };
-  const allowed = allowedPlanActions(viewer, plan as unknown as Record<string, unknown>);
+  if (!plan) return <TopToolbar />;
+  const allowed = allowedPlanActions(plan);
   const step = { id: plan.id, version: plan.version };
   return (
     <TopToolbar sx={{ flexWrap: 'wrap', gap: 1 }}>

@@ -1,7 +1,5 @@
-// An improvement plan as its pages read it, and what the signed-in account may do with it. The API has
-// no `allowedActions` for plans: the rules below repeat api/services/plans.ts (planRules, planPartyOf)
-// so that the page offers only what the server would accept; the server remains the judge.
-import type { Viewer } from '../access';
+// An improvement plan as its pages read it (resources.ts), with what the signed-in account may do with
+// it as the API's `allowedActions` says, so that the page offers only what the server would accept.
 
 export const planStatuses = ['DRAFT', 'SUBMITTED', 'RETURNED', 'APPROVED'] as const;
 export type PlanStatus = (typeof planStatuses)[number];
@@ -43,6 +41,8 @@ export interface PlanRecord {
   version: number;
   targetPercent: number;
   flagged: boolean;
+  /** What the signed-in account may do to the plan now, from the API. */
+  allowedActions?: PlanAction[];
   analysis?: string | null;
   reviewNote?: string | null;
   approvedAt?: string | null;
@@ -74,51 +74,12 @@ export interface PlanRecord {
   }[];
 }
 
+/** The steps on a plan, as the API's PlanAction enum names them. */
 export type PlanAction = 'EDIT' | 'SUBMIT' | 'APPROVE' | 'RETURN';
-type PlanParty = 'ADMIN' | 'COMMITTEE' | 'UNIT_HEAD' | 'OTHER';
 
-const withTheUnit: readonly string[] = ['DRAFT', 'RETURNED'];
-const planRules: Record<PlanAction, { parties: readonly PlanParty[]; from: readonly string[] }> = {
-  EDIT: { parties: ['ADMIN', 'UNIT_HEAD'], from: withTheUnit },
-  SUBMIT: { parties: ['ADMIN', 'UNIT_HEAD'], from: withTheUnit },
-  APPROVE: { parties: ['ADMIN', 'COMMITTEE'], from: ['SUBMITTED'] },
-  RETURN: { parties: ['ADMIN', 'COMMITTEE'], from: ['SUBMITTED'] },
-};
-
-type ViewerFacts = Pick<Viewer, 'role' | 'unit'>;
-
-function partyOf(viewer: ViewerFacts, unitId: string | undefined): PlanParty {
-  if (viewer.role === 'ADMIN') return 'ADMIN';
-  if (viewer.role === 'COMMITTEE') return 'COMMITTEE';
-  if (viewer.role === 'UNIT_HEAD' && viewer.unit && viewer.unit.id === unitId) return 'UNIT_HEAD';
-  return 'OTHER';
-}
-
-const unitIdOf = (plan: Record<string, unknown>): string | undefined => {
-  const unit = plan.unit as { id?: unknown } | undefined;
-  return typeof unit?.id === 'string' ? unit.id : undefined;
-};
-
-/** The steps the viewer may take on the plan as it stands. */
-export function allowedPlanActions(viewer: ViewerFacts, plan: Record<string, unknown>): Set<PlanAction> {
-  const party = partyOf(viewer, unitIdOf(plan));
-  const status = String(plan.status);
-  return new Set(
-    (Object.keys(planRules) as PlanAction[]).filter(
-      (action) => planRules[action].parties.includes(party) && planRules[action].from.includes(status),
-    ),
-  );
-}
-
-/** The secretariat drafts for any unit, a unit head for their own. */
-export const mayDraftPlans = (viewer: ViewerFacts) =>
-  viewer.role === 'ADMIN' || (viewer.role === 'UNIT_HEAD' && viewer.unit !== null);
-
-/** What access.ts answers for the plans' create and edit pages. */
-export function planAccess(viewer: ViewerFacts, action: string, record?: Record<string, unknown>): boolean {
-  if (action === 'create') return mayDraftPlans(viewer);
-  if (action === 'edit') return record ? allowedPlanActions(viewer, record).has('EDIT') : mayDraftPlans(viewer);
-  return false;
+/** The steps the signed-in account may take on the plan now; none until the plan has loaded. */
+export function allowedPlanActions(plan: Pick<PlanRecord, 'allowedActions'> | undefined): ReadonlySet<PlanAction> {
+  return new Set(plan?.allowedActions ?? []);
 }
 
 /** The index level a unit of this kind is scored at (api/services/plans.ts, levelOfUnitKind). */

@@ -2,17 +2,19 @@ import MyUnitIcon from '@mui/icons-material/ApartmentOutlined';
 import ReviewIcon from '@mui/icons-material/FactCheckOutlined';
 import ImportIcon from '@mui/icons-material/UploadFileOutlined';
 import { Divider, ListSubheader } from '@mui/material';
-import { Menu as RaMenu, usePermissions, useSidebarState, useTranslate } from 'react-admin';
+import { Menu as RaMenu, useGetIdentity, usePermissions, useSidebarState, useTranslate } from 'react-admin';
 import type { Role } from '../enums';
 
 // Daily work first (a unit head's own tasks, the reviewers' queue, all tasks and the units that carry
 // them out, what they aim at), then the reference data the secretariat maintains and the analysts browse,
-// then the system: accounts (the secretariat) and the audit log (all but unit heads). Resource items
-// hide themselves when access.ts refuses the resource.
+// then the system: accounts (the secretariat) and the audit log (those the API's `me` says may read
+// it). Resource items hide themselves when access.ts refuses the resource.
 export const Menu = () => {
   const translate = useTranslate();
   const [open] = useSidebarState();
   const { permissions } = usePermissions<Role>();
+  const { identity } = useGetIdentity();
+  const system = permissions === 'ADMIN' || identity?.canReadAuditLog === true;
   return (
     <RaMenu>
       <RaMenu.DashboardItem />
@@ -38,17 +40,16 @@ export const Menu = () => {
       {permissions === 'ADMIN' && (
         <RaMenu.Item to="/index-import" primaryText="par.import.menu" leftIcon={<ImportIcon />} />
       )}
-      {permissions !== undefined &&
-        permissions !== 'UNIT_HEAD' && [
-          <Divider key="divider" />,
-          open && (
-            <ListSubheader key="title" sx={{ lineHeight: 2.5 }}>
-              {translate('par.menu.system')}
-            </ListSubheader>
-          ),
-          <RaMenu.ResourceItem key="accounts" name="accounts" />,
-          <RaMenu.ResourceItem key="auditEntries" name="auditEntries" />,
-        ]}
+      {system && [
+        <Divider key="divider" />,
+        open && (
+          <ListSubheader key="title" sx={{ lineHeight: 2.5 }}>
+            {translate('par.menu.system')}
+          </ListSubheader>
+        ),
+        <RaMenu.ResourceItem key="accounts" name="accounts" />,
+        <RaMenu.ResourceItem key="auditEntries" name="auditEntries" />,
+      ]}
     </RaMenu>
   );
 };

@@ -1,6 +1,7 @@
 // The evidence (minh chứng) of a task: each piece with what identifies it (document number, date and
 // issuer; the link; the file to download) and the committee's review; forms to add a document or a
-// link and to upload a file while ADD_EVIDENCE is allowed, and accept/reject while REVIEW_EVIDENCE is.
+// link and to upload a file while the task's ADD_EVIDENCE is allowed, and accept/reject on a piece
+// while its own allowedActions include REVIEW.
 import AcceptIcon from '@mui/icons-material/CheckOutlined';
 import DownloadIcon from '@mui/icons-material/DownloadOutlined';
 import AddIcon from '@mui/icons-material/NoteAddOutlined';
@@ -167,9 +168,10 @@ const EvidenceReview = () => {
   );
 };
 
+/** Accept or reject, while the evidence's allowedActions include REVIEW. */
 const ReviewButtons = () => {
   const evidence = useRecordContext<EvidenceRecord>();
-  if (!evidence) return null;
+  if (!evidence?.allowedActions?.includes('REVIEW')) return null;
   return (
     <Stack direction="row" useFlexGap sx={{ flexWrap: 'wrap', gap: 1, mt: 1 }}>
       {evidence.reviewStatus !== 'ACCEPTED' && (
@@ -364,7 +366,6 @@ export const TaskEvidence = () => {
   const translate = useTranslate();
   if (!task) return null;
   const allowed = allowedActionsOf(task);
-  const canReview = allowed.has('REVIEW_EVIDENCE');
   const evidence = task.evidence ?? [];
   return (
     <ShowSection title="resources.evidence.name">
@@ -393,7 +394,7 @@ export const TaskEvidence = () => {
               </DataTable.Col>
               <DataTable.Col source="reviewStatus" sx={{ minWidth: 140 }}>
                 <EvidenceReview />
-                {canReview && <ReviewButtons />}
+                <ReviewButtons />
               </DataTable.Col>
             </DataTable>
           </ArrayField>

@@ -1,6 +1,6 @@
 // Deadline extension requests (gia hạn) of a task: each with its status and decision; a request form
-// while REQUEST_EXTENSION is allowed and none is pending, approve/reject while DECIDE_EXTENSION is, and
-// withdrawal of a pending request by the lead unit's head or the secretariat.
+// while the task's REQUEST_EXTENSION is allowed and none is pending, and approve/reject or withdraw on a
+// request while its own allowedActions include DECIDE or WITHDRAW.
 import ApproveIcon from '@mui/icons-material/EventAvailableOutlined';
 import RequestIcon from '@mui/icons-material/MoreTimeOutlined';
 import RejectIcon from '@mui/icons-material/EventBusyOutlined';
@@ -13,7 +13,6 @@ import {
   required,
   ResourceContextProvider,
   TextInput,
-  useGetIdentity,
   useLocaleState,
   useRecordContext,
   useTranslate,
@@ -86,16 +85,14 @@ const RequestExtensionButton = ({ task }: { task: TaskRecord }) => {
   );
 };
 
-interface RowPermissions {
-  canDecide: boolean;
-  canWithdraw: boolean;
-}
-
-const ExtensionButtons = ({ canDecide, canWithdraw }: RowPermissions) => {
+/** Approve, reject and withdraw, as the request's allowedActions say. */
+const ExtensionButtons = () => {
   const request = useRecordContext<ExtensionRecord>();
   const translate = useTranslate();
   const [locale] = useLocaleState();
-  if (!request || request.status !== 'PENDING') return null;
+  if (!request?.allowedActions?.length) return null;
+  const canDecide = request.allowedActions.includes('DECIDE');
+  const canWithdraw = request.allowedActions.includes('WITHDRAW');
   const summary = (
     <Typography variant="body2" sx={{ mb: 2 }}>
       {translate('par.extension.summary', {
@@ -212,15 +209,11 @@ const Decision = () => {
 export const TaskExtensions = () => {
   const task = useRecordContext<TaskRecord>();
   const translate = useTranslate();
-  const { identity } = useGetIdentity();
   if (!task) return null;
   const allowed = allowedActionsOf(task);
   const requests = task.extensionRequests ?? [];
   const hasPending = requests.some((request) => request.status === 'PENDING');
-  const canDecide = allowed.has('DECIDE_EXTENSION');
-  // The API lets the lead unit's head or the secretariat withdraw a pending request.
-  const canWithdraw =
-    identity?.role === 'ADMIN' || (identity?.role === 'UNIT_HEAD' && identity.unitId === task.leadUnit.id);
+  const actionable = requests.some((request) => (request.allowedActions?.length ?? 0) > 0);
   return (
     <ShowSection title="resources.deadlineExtensions.name">
       {allowed.has('REQUEST_EXTENSION') && !hasPending && (
@@ -248,9 +241,9 @@ export const TaskExtensions = () => {
               <DataTable.Col source="status">
                 <Decision />
               </DataTable.Col>
-              {(canDecide || canWithdraw) && hasPending && (
+              {actionable && (
                 <DataTable.Col source="actions" label="par.extension.decision" disableSort>
-                  <ExtensionButtons canDecide={canDecide} canWithdraw={canWithdraw} />
+                  <ExtensionButtons />
                 </DataTable.Col>
               )}
             </DataTable>

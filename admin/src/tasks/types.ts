@@ -27,6 +27,8 @@ export interface EvidenceRecord {
   reviewedBy: AccountRef | null;
   /** Goes up with each review; a review names the version it read. */
   version: number;
+  /** What the signed-in account may do to it now, from the API; on the task's page only. */
+  allowedActions?: 'REVIEW'[];
 }
 
 export interface ExtensionRecord {
@@ -40,6 +42,8 @@ export interface ExtensionRecord {
   decisionNote: string | null;
   requestedBy: AccountRef | null;
   decidedBy: AccountRef | null;
+  /** What the signed-in account may do to it now, from the API; on the task's page only. */
+  allowedActions?: ('WITHDRAW' | 'DECIDE')[];
 }
 
 export interface TaskEventRecord {
