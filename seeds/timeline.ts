@@ -10,7 +10,7 @@ import {
   TaskStatus,
   type Prisma,
 } from '../generated/prisma/client.ts';
-import { statusStep, type TaskAction } from './api.ts';
+import { statusStep, type TaskStep } from './api.ts';
 import { headAccountByUnit, reviewerAccount, secretariatAccount } from './data/accounts.ts';
 import type { TaskSeed } from './data/tasks.ts';
 import { addDays, atVietnamTime, daysBetween, isoDay, resolveDay, vietnameseDate, type DaySpec } from './dates.ts';
@@ -75,7 +75,7 @@ export interface TaskTimeline {
 }
 
 /** A status change event's fields for a workflow step, taken through the API's rule table. */
-function statusChange(action: TaskAction, from: TaskStatus) {
+function statusChange(action: TaskStep, from: TaskStatus) {
   const step = statusStep(action, from);
   return {
     type: TaskEventType.STATUS_CHANGED,
