@@ -5,7 +5,7 @@
 // offers to reload the plan and try again on the current version.
 import { Alert, Button, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useRef, useState, type MutableRefObject } from 'react';
+import { useEffect, useMemo, useRef, useState, type MutableRefObject } from 'react';
 import { useWatch, type FieldValues } from 'react-hook-form';
 import {
   ArrayInput,
@@ -307,7 +307,10 @@ const PlanFormBody = ({
   const kind = plan?.unit.kind ?? unit?.kind;
   const level = levelOfUnitKind(kind);
   const { data: framework, isPending } = useFramework(level, year);
-  shown.current = { unitId, fields: framework?.fields ?? [] };
+  // Handed to the submit handler after each render, not during it (React may render and discard).
+  useEffect(() => {
+    shown.current = { unitId, fields: framework?.fields ?? [] };
+  }, [shown, unitId, framework]);
   const nodeChoices = useMemo(
     () => (framework?.nodes ?? []).map((node) => ({ id: node.id, name: `${node.code}. ${node.name}` })),
     [framework],
