@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { Browser, Download, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { browserTestsRun, launchBrowser, signIn, startServer, type TestServer } from './support.ts';
+import { browserTestsRun, connectBrowser, signIn, startServer, type TestServer } from './support.ts';
 
 const runs = browserTestsRun('browser dashboard test');
 
@@ -117,7 +117,7 @@ describe.skipIf(!runs)('the committee dashboard in a browser', () => {
     }
     if (!unitTaskCount) throw new Error('no unit of the league table leads a task in the demo data');
 
-    browser = await launchBrowser();
+    browser = await connectBrowser();
     page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, acceptDownloads: true });
   });
 
