@@ -8,6 +8,9 @@ export default defineConfig({
   },
   test: {
     pool: 'forks',
+    // vitest's default on two cores is one file at a time; much of a file's time is spent waiting on
+    // PostgreSQL, child processes and Chromium, which a second file fills.
+    maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Two projects so that each global setup runs only when its files do: the browser files' one
@@ -20,6 +23,9 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           exclude: ['test/browser/**', 'test/bench/**', 'node_modules/**'],
           globalSetup: ['test/support/global-setup.ts'],
+          // Files share a worker's loaded modules (the schema, Prisma, PGlite's WebAssembly): loading
+          // them again for every file took more time than many files' tests. No file mocks modules.
+          isolate: false,
         },
       },
       {
