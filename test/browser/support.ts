@@ -1,8 +1,8 @@
 // What the browser tests share: the app (API and the admin UI built for this run) listening on a
-// local port over a copy of the demo data in an in-memory database, the run's Chromium (both made
-// once by global-setup.ts), and the steps every walk repeats (sign in, sign out, GraphQL as a given
-// account).
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+// local port over the demo data in an in-memory database, the run's Chromium (the build and the
+// browser made once by global-setup.ts), and the steps every walk repeats (sign in, sign out,
+// GraphQL as a given account).
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -40,22 +40,17 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** Serves the run's UI build over a fresh in-memory copy of the demo data on a free port. */
+/** Loads the demo data into a fresh in-memory database and serves it with the run's UI build on a free port. */
 export async function startServer(): Promise<TestServer> {
   const adminDist = inject('adminDist');
-  const demoSnapshot = inject('demoSnapshot');
-  if (!adminDist || !demoSnapshot) {
+  if (!adminDist) {
     throw new Error(`CI=true but ${chromiumPath} is missing: install Debian's chromium`);
   }
   const workDir = await mkdtemp(path.join(tmpdir(), 'par-browser-'));
   let db: Database | undefined;
   let server: Server | undefined;
   try {
-    db = await openDatabase({
-      dataDir: 'memory://',
-      loadDataDir: new Blob([new Uint8Array(await readFile(demoSnapshot))]),
-    });
-    // Finds the migrations applied and the demo data there: the start the app makes on it.
+    db = await openDatabase({ dataDir: 'memory://' });
     await prepareDatabase(
       db,
       { environment: 'test', demoData: true, initialAdminPassword: undefined },
