@@ -10,8 +10,8 @@
 // a code, a 5xx, or an error line in the log; a BAD_USER_INPUT names an argument of the query. A
 // query added to the schema is fuzzed without more ado.
 //
-// FUZZ_RUNS calls per query (30 unless told), FUZZ_SEED
-// a seed to replay a failure fast-check reports.
+// QUERY_FUZZ_RUNS calls per query: 10 unless told, for a quick `npm test`; CI (.ci/run) makes 30.
+// FUZZ_SEED a seed to replay a failure fast-check reports.
 import fc from 'fast-check';
 import {
   getNamedType,
@@ -47,7 +47,7 @@ import { capturedLogger } from '../support/log.ts';
 
 type Field = GraphQLField<unknown, unknown>;
 
-const runs = Number(process.env.FUZZ_RUNS ?? 30);
+const runs = Number(process.env.QUERY_FUZZ_RUNS ?? 10);
 const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
 
 /** The codes an answer may carry. */

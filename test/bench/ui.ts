@@ -20,7 +20,8 @@ import { loadConfig } from '../../api/config.ts';
 import { openDatabase } from '../../api/db.ts';
 import { applyMigrations } from '../../prisma/migrate.ts';
 import { benchPassword, loadBenchData } from '../../scripts/bench-data.ts';
-import { hasChromium, launchBrowser, signIn } from '../browser/support.ts';
+import { hasChromium, launchBrowser } from '../browser/chromium.ts';
+import { signIn } from '../browser/support.ts';
 
 const args = process.argv.slice(2);
 const runsIndex = args.indexOf('--runs');

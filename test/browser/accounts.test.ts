@@ -8,7 +8,7 @@
 // Accounts menu and is refused the accounts page.
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { browserTestsRun, launchBrowser, signIn, signOut, startServer, type TestServer } from './support.ts';
+import { browserTestsRun, connectBrowser, signIn, signOut, startServer, type TestServer } from './support.ts';
 
 const runs = browserTestsRun('browser accounts test');
 
@@ -63,7 +63,7 @@ describe.skipIf(!runs)('accounts and the audit log in a browser', () => {
       { id: found.id, version: found.version, progress: Math.min(100, found.progress + 5) },
       admin,
     );
-    browser = await launchBrowser();
+    browser = await connectBrowser();
     page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
     page.setDefaultTimeout(10_000);
   });

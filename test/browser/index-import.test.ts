@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { browserTestsRun, launchBrowser, signIn, startServer, type TestServer } from './support.ts';
+import { browserTestsRun, connectBrowser, signIn, startServer, type TestServer } from './support.ts';
 
 const runs = browserTestsRun('browser index import test');
 const fixtures = path.join(import.meta.dirname, '..', 'fixtures', 'index-import');
@@ -19,7 +19,7 @@ describe.skipIf(!runs)('index import in a browser', () => {
   beforeAll(async () => {
     server = await startServer();
     token = await server.token('admin');
-    browser = await launchBrowser();
+    browser = await connectBrowser();
     page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
   }, 240_000);
 

@@ -6,7 +6,7 @@
 // the API, for a commune's 2025) and checks that its page shows target against actual per field.
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { browserTestsRun, launchBrowser, signIn, signOut, startServer, type TestServer } from './support.ts';
+import { browserTestsRun, connectBrowser, signIn, signOut, startServer, type TestServer } from './support.ts';
 
 const runs = browserTestsRun('browser improvement plans test');
 
@@ -95,7 +95,7 @@ describe.skipIf(!runs)('improvement plans in a browser', () => {
     );
     scored = createImprovementPlan;
 
-    browser = await launchBrowser();
+    browser = await connectBrowser();
     page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
     page.setDefaultTimeout(10_000);
   });

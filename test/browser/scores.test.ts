@@ -4,7 +4,7 @@
 // sector against its 88% target, and the dashboard's satisfaction panel leading to the filtered list.
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
-import { browserTestsRun, launchBrowser, signIn, startServer, type TestServer } from './support.ts';
+import { browserTestsRun, connectBrowser, signIn, startServer, type TestServer } from './support.ts';
 
 const runs = browserTestsRun('browser scores test');
 
@@ -57,7 +57,7 @@ describe.skipIf(!runs)('PAR index scores and satisfaction in a browser', () => {
       token,
     );
     sectors2025 = satisfactionResults.nodes;
-    browser = await launchBrowser();
+    browser = await connectBrowser();
     page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
   });
 

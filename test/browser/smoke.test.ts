@@ -2,7 +2,7 @@
 // Debian's Chromium signs in, lists tasks, opens one and switches language.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { browserTestsRun, demoPassword, launchBrowser, startServer, type TestServer } from './support.ts';
+import { browserTestsRun, demoPassword, connectBrowser, startServer, type TestServer } from './support.ts';
 
 const runs = browserTestsRun('browser smoke test');
 
@@ -35,7 +35,7 @@ describe.skipIf(!runs)('admin UI in a browser', () => {
       {},
       token,
     ));
-    browser = await launchBrowser();
+    browser = await connectBrowser();
     page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
   });
 

@@ -1,8 +1,7 @@
-// What the browser tests share: the admin UI built fresh (into a folder of the test file's own, so
-// that test files running side by side never serve each other's half-written build), the app (API
-// and UI) listening on a local port over the demo data in an in-memory database, Debian's Chromium,
-// and the steps every walk repeats (sign in, sign out, GraphQL as a given account).
-import { existsSync } from 'node:fs';
+// What the browser tests share: the app (API and the admin UI built for this run) listening on a
+// local port over the demo data in an in-memory database, the run's Chromium (the build and the
+// browser made once by global-setup.ts), and the steps every walk repeats (sign in, sign out,
+// GraphQL as a given account).
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -10,13 +9,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import pino from 'pino';
+import { inject } from 'vitest';
 import { createApp, type App } from '../../api/app.ts';
 import { prepareDatabase } from '../../api/bootstrap.ts';
 import { loadConfig } from '../../api/config.ts';
 import { openDatabase, type Database } from '../../api/db.ts';
+import { chromiumPath, hasChromium } from './chromium.ts';
 
-export const chromiumPath = '/usr/bin/chromium';
-export const hasChromium = existsSync(chromiumPath);
 /** Under CI the browser tests must run: a missing Chromium fails them instead of skipping. */
 export const mustRun = process.env.CI === 'true';
 export const demoPassword = 'DaTeh@PAR2022';
@@ -31,19 +30,6 @@ export function browserTestsRun(name: string): boolean {
   return hasChromium || mustRun;
 }
 
-/** Builds the admin UI as production serves it into `outDir`. Always built: a stale build would test yesterday's UI. */
-async function buildAdmin(outDir: string): Promise<void> {
-  const { build } = await import('vite');
-  // Vite keeps a NODE_ENV it finds set, and vitest sets "test": build what production serves.
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    await build({ configFile: 'admin/vite.config.ts', logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-  } finally {
-    process.env.NODE_ENV = nodeEnv;
-  }
-}
-
 export interface TestServer {
   app: App;
   baseUrl: string;
@@ -54,15 +40,16 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** Builds the UI, loads the demo data into a fresh in-memory database and serves both on a free port. */
+/** Loads the demo data into a fresh in-memory database and serves it with the run's UI build on a free port. */
 export async function startServer(): Promise<TestServer> {
-  if (!hasChromium) throw new Error(`CI=true but ${chromiumPath} is missing: install Debian's chromium`);
+  const adminDist = inject('adminDist');
+  if (!adminDist) {
+    throw new Error(`CI=true but ${chromiumPath} is missing: install Debian's chromium`);
+  }
   const workDir = await mkdtemp(path.join(tmpdir(), 'par-browser-'));
   let db: Database | undefined;
   let server: Server | undefined;
   try {
-    const adminDist = path.join(workDir, 'admin');
-    await buildAdmin(adminDist);
     db = await openDatabase({ dataDir: 'memory://' });
     await prepareDatabase(
       db,
@@ -125,19 +112,11 @@ export async function startServer(): Promise<TestServer> {
   }
 }
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+/** Connects to the run's Chromium; closing the connection closes this file's pages, not the browser. */
+export function connectBrowser(): Promise<Browser> {
+  const endpoint = inject('browserEndpoint');
+  if (!endpoint) throw new Error(`CI=true but ${chromiumPath} is missing: install Debian's chromium`);
+  return chromium.connect(endpoint);
 }
 
 /** Signs in through the sign-in page, in Vietnamese, and waits for the app to show. */

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   browserTestsRun,
   demoPassword,
-  launchBrowser,
+  connectBrowser,
   signIn,
   signOut,
   startServer,
@@ -114,7 +114,7 @@ describe.skipIf(!runs)('the accountability workflow in a browser', () => {
     if (!found) throw new Error('the demo data has no task in progress without evidence led by the unit of head.pnv');
     task = found;
     taskPath = `/tasks/${encodeURIComponent(task.id)}/show`;
-    browser = await launchBrowser();
+    browser = await connectBrowser();
     page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, acceptDownloads: true });
     page.setDefaultTimeout(10_000);
   });
