@@ -1,5 +1,15 @@
 import { defineConfig } from 'vitest/config';
 
+// Files that time how fast /health answers while a heavy request runs: a second file on the other core
+// would measure the machine, not the server, so they run one at a time after the rest.
+const latencyFiles = [
+  'test/api/input-bounds.test.ts',
+  'test/api/limits.test.ts',
+  'test/api/rate-limit.test.ts',
+  'test/api/response-rows.test.ts',
+  'test/api/timeouts.test.ts',
+];
+
 export default defineConfig({
   resolve: {
     // Pothos and yoga load graphql through Node, which picks its CommonJS build; tests must load the
@@ -21,11 +31,23 @@ export default defineConfig({
         test: {
           name: 'node',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/browser/**', 'test/bench/**', 'node_modules/**'],
+          exclude: ['test/browser/**', 'test/bench/**', 'node_modules/**', ...latencyFiles],
           globalSetup: ['test/support/global-setup.ts'],
           // Files share a worker's loaded modules (the schema, Prisma, PGlite's WebAssembly): loading
-          // them again for every file took more time than many files' tests. No file mocks modules.
+          // them again for every file took more time than many files' tests. The one module mock
+          // (admin-documents.test.ts: the admin's session) is of a module no other file loads.
           isolate: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'latency',
+          include: latencyFiles,
+          globalSetup: ['test/support/global-setup.ts'],
+          isolate: false,
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
         },
       },
       {
