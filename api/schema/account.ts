@@ -14,7 +14,7 @@ import {
   unlockSignIn,
   updateAccount,
   type AccountAction,
-} from '../services/accounts.ts';
+} from '../services/account.ts';
 import { runMutation } from '../services/mutation.ts';
 import { maxPasswordLength } from '../services/password-policy.ts';
 import { checkSignIn, signIn, signOut } from '../services/sessions.ts';

@@ -9,7 +9,7 @@ import {
   requestExtension,
   withdrawExtension,
   type ExtensionStep,
-} from '../services/extensions.ts';
+} from '../services/deadline-extension.ts';
 import { runMutation } from '../services/mutation.ts';
 import {
   DateTimeFilter,

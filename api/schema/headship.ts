@@ -1,6 +1,6 @@
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { builder } from '../builder.ts';
-import { createHeadship, updateHeadship } from '../services/headships.ts';
+import { createHeadship, updateHeadship } from '../services/headship.ts';
 import { runMutation } from '../services/mutation.ts';
 import { adminOnly } from './access.ts';
 import {

@@ -22,7 +22,7 @@ import {
   type PlanContent,
   type PlanStep,
   type PlanTargetInput,
-} from '../services/plans.ts';
+} from '../services/improvement-plan.ts';
 import { rolesFor } from './access.ts';
 import {
   IDFilter,

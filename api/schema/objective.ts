@@ -5,7 +5,7 @@ import { listSize } from '../cost.ts';
 import * as sizes from '../list-sizes.ts';
 import { inputBounds } from '../input-bounds.ts';
 import { runMutation } from '../services/mutation.ts';
-import { createObjective, updateObjective } from '../services/objectives.ts';
+import { createObjective, updateObjective } from '../services/objective.ts';
 import { adminOnly } from './access.ts';
 import {
   IDFilter,

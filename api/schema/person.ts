@@ -4,7 +4,7 @@ import { builder } from '../builder.ts';
 import { listSize } from '../cost.ts';
 import * as sizes from '../list-sizes.ts';
 import { runMutation } from '../services/mutation.ts';
-import { createPerson, updatePerson } from '../services/people.ts';
+import { createPerson, updatePerson } from '../services/person.ts';
 import { adminOnly } from './access.ts';
 import {
   StringFilter,

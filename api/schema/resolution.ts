@@ -4,7 +4,7 @@ import { listSize } from '../cost.ts';
 import * as sizes from '../list-sizes.ts';
 import { inputBounds } from '../input-bounds.ts';
 import { runMutation } from '../services/mutation.ts';
-import { createResolution, updateResolution } from '../services/resolutions.ts';
+import { createResolution, updateResolution } from '../services/resolution.ts';
 import { adminOnly } from './access.ts';
 import {
   StringFilter,

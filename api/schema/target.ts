@@ -11,7 +11,7 @@ import { adminOnly } from './access.ts';
 import { requestLoader } from '../loaders.ts';
 import type { Projection, TargetStatus, YearProgress } from '../services/target-progress.ts';
 import { loadTargetValues, type TargetValues } from '../services/target-values.ts';
-import { createTarget, setTargetYear, updateTarget } from '../services/targets.ts';
+import { createTarget, setTargetYear, updateTarget } from '../services/target.ts';
 import { ServiceSectorEnum } from './satisfaction-result.ts';
 import {
   IDFilter,

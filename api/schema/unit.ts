@@ -6,7 +6,7 @@ import { builder } from '../builder.ts';
 import { listSize } from '../cost.ts';
 import * as sizes from '../list-sizes.ts';
 import type { Context } from '../context.ts';
-import { headshipOn } from '../services/headships.ts';
+import { headshipOn } from '../services/headship.ts';
 import {
   DateFilter,
   IDFilter,
@@ -30,7 +30,7 @@ import {
 import { countBesidePage, offsetArgOptions, orderInput, withOffset } from './lists.ts';
 import { TaskFilter, TaskOrder, taskWhere } from './task.ts';
 import { runMutation } from '../services/mutation.ts';
-import { createUnit, updateUnit } from '../services/units.ts';
+import { createUnit, updateUnit } from '../services/unit.ts';
 import { dateInput, notNull, optionalText, requiredText } from './validation.ts';
 import { adminOnly } from './access.ts';
 import { PersonRef } from './person.ts';

@@ -8,7 +8,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import { created, updated } from './audit.ts';
 import type { Write } from './mutation.ts';
 import { allowedActions, type Rules } from './rules.ts';
-import { loadTaskVersion } from './tasks.ts';
+import { loadTaskVersion } from './task.ts';
 import {
   assertTaskRule,
   openStatuses,

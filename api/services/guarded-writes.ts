@@ -5,7 +5,7 @@ import { viewerOf } from '../context.ts';
 import { ConflictError } from '../errors.ts';
 import type { Changes } from './audit.ts';
 import type { Write } from './mutation.ts';
-import type { loadTaskVersion } from './tasks.ts';
+import type { loadTaskVersion } from './task.ts';
 
 export type LoadedTask = Awaited<ReturnType<typeof loadTaskVersion>>;
 

@@ -13,7 +13,7 @@ import {
   type PlanFacts,
   type ResultTree,
 } from './plan-checks.ts';
-import { levelOfUnitKind } from './plans.ts';
+import { levelOfUnitKind } from './improvement-plan.ts';
 
 export interface PlanValues {
   id: number;

@@ -3,7 +3,7 @@
 // index results (published figure, else computed from the scores by index-loaders.ts) and SIPAS results.
 import type { Comparator, PrismaClient, ServiceSector, TargetMetric } from '../../generated/prisma/client.ts';
 import type { IndexLoaders } from './index-loaders.ts';
-import { levelOfUnitKind } from './plans.ts';
+import { levelOfUnitKind } from './improvement-plan.ts';
 import { evaluateTarget, type TargetEvaluation, type YearValues } from './target-progress.ts';
 
 export interface TargetValues {

@@ -3,7 +3,7 @@
 import type { TaskStatus } from '../../generated/prisma/client.ts';
 import type { Viewer } from '../context.ts';
 import { evidenceRules } from './evidence.ts';
-import { extensionRules } from './extensions.ts';
+import { extensionRules } from './deadline-extension.ts';
 import { allowedActions, type Rules } from './rules.ts';
 import { partyOf, taskRules, taskSteps, type Party, type TaskParties } from './task-workflow.ts';
 

@@ -8,7 +8,7 @@ import type { Changes } from './audit.ts';
 import { dayIn } from './calendar.ts';
 import { settle, writeTaskChange, type LoadedTask } from './guarded-writes.ts';
 import type { Write } from './mutation.ts';
-import { loadTaskVersion, type TaskSelection } from './tasks.ts';
+import { loadTaskVersion, type TaskSelection } from './task.ts';
 import { assertTaskAction, type TaskStep } from './task-workflow.ts';
 
 function statusChange(task: LoadedTask, to: TaskStatus): Changes {

@@ -1,7 +1,7 @@
 // Who may take which step of a task's own workflow, and in which status: one table that the mutations
 // enforce and that Task.allowedActions (task-actions.ts) shows the UI, so buttons never offer what the
 // server would refuse. The steps on a task's evidence and extension requests have tables of their own
-// (evidence.ts, extensions.ts) over the same parties and statuses.
+// (evidence.ts, deadline-extension.ts) over the same parties and statuses.
 import type { Role, TaskStatus } from '../../generated/prisma/client.ts';
 import type { Viewer } from '../context.ts';
 import { ForbiddenError, InvalidTransitionError } from '../errors.ts';

@@ -3,7 +3,7 @@
 // with (what a developer would write for that one screen, without GraphQL, auth or paging helpers).
 import { Prisma, type PrismaClient, type TaskStatus } from '../../generated/prisma/client.ts';
 import { addDays } from '../../api/services/calendar.ts';
-import { headshipOn } from '../../api/services/headships.ts';
+import { headshipOn } from '../../api/services/headship.ts';
 import {
   openStatuses,
   timelinessOf,

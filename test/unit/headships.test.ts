@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accountableDay, headshipOn } from '../../api/services/headships.ts';
+import { accountableDay, headshipOn } from '../../api/services/headship.ts';
 
 const day = (text: string) => new Date(`${text}T00:00:00.000Z`);
 const headships = [

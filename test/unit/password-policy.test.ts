@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../api/errors.ts';
-import { assertPasswordPolicy } from '../../api/services/accounts.ts';
+import { assertPasswordPolicy } from '../../api/services/account.ts';
 import {
   passwordProblem,
   publishedPasswords,

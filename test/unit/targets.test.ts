@@ -9,7 +9,7 @@ import {
   checkTarget,
   checkYearValues,
   type TargetFacts,
-} from '../../api/services/targets.ts';
+} from '../../api/services/target.ts';
 
 /** The input field a rule names when it refuses, or null when it accepts. */
 function refusal(rule: () => void): { field: string; message: string } | null {

@@ -3,7 +3,7 @@ import type { Viewer } from '../../api/context.ts';
 import { ForbiddenError, InvalidTransitionError, ValidationError } from '../../api/errors.ts';
 import { allowedTaskActions } from '../../api/services/task-actions.ts';
 import { assertTaskAction } from '../../api/services/task-workflow.ts';
-import { checkTaskPlan, diffTask } from '../../api/services/tasks.ts';
+import { checkTaskPlan, diffTask } from '../../api/services/task.ts';
 import type { TaskStatus } from '../../generated/prisma/client.ts';
 
 const day = (text: string) => new Date(`${text}T00:00:00.000Z`);

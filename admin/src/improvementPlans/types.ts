@@ -82,7 +82,7 @@ export function allowedPlanActions(plan: Pick<PlanRecord, 'allowedActions'> | un
   return new Set(plan?.allowedActions ?? []);
 }
 
-/** The index level a unit of this kind is scored at (api/services/plans.ts, levelOfUnitKind). */
+/** The index level a unit of this kind is scored at (api/services/improvement-plan.ts, levelOfUnitKind). */
 export function levelOfUnitKind(kind: string | undefined): string | null {
   const levels: Record<string, string> = {
     DISTRICT: 'DISTRICT',

@@ -8,7 +8,7 @@ import { formatDay } from './calendar.ts';
 import { created } from './audit.ts';
 import type { Write } from './mutation.ts';
 import { settle, writeTaskChange } from './guarded-writes.ts';
-import { loadTaskVersion } from './tasks.ts';
+import { loadTaskVersion } from './task.ts';
 import { allowedActions, type Rules } from './rules.ts';
 import {
   allStatuses,
