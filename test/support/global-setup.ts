@@ -56,18 +56,46 @@ async function postgresTemplate(serverUrl: string, name: string): Promise<void> 
   }
 }
 
-export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+interface Databases {
+  snapshot: string;
+  template: string | null;
+  dispose: () => Promise<void>;
+}
+
+async function prepare(): Promise<Databases> {
   const dir = mkdtempSync(path.join(tmpdir(), 'par-test-snapshot-'));
   const snapshot = path.join(dir, 'migrated.tar');
   const serverUrl = process.env.TEST_DATABASE_URL;
   const template = serverUrl ? `par_template_${randomBytes(6).toString('hex')}` : null;
   await Promise.all([pgliteSnapshot(snapshot), serverUrl && template ? postgresTemplate(serverUrl, template) : null]);
+  return {
+    snapshot,
+    template,
+    dispose: async () => {
+      rmSync(dir, { recursive: true, force: true });
+      if (serverUrl && template) {
+        await admin(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`));
+      }
+    },
+  };
+}
+
+// Two projects (node, latency) use this setup, each loading it afresh, in one process. They share one
+// preparation through globalThis: migrating a second time in the same process breaks Prisma's
+// WebAssembly schema engine (invalid UTF-8 in its messages), and once is all the files need.
+const shared = globalThis as typeof globalThis & { parTestDatabases?: { users: number; ready: Promise<Databases> } };
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const databases = (shared.parTestDatabases ??= { users: 0, ready: prepare() });
+  databases.users += 1;
+  const { snapshot, template, dispose } = await databases.ready;
   project.provide('pgliteSnapshot', snapshot);
   project.provide('postgresTemplate', template);
   return async () => {
-    rmSync(dir, { recursive: true, force: true });
-    if (serverUrl && template) {
-      await admin(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`));
+    databases.users -= 1;
+    if (databases.users === 0) {
+      shared.parTestDatabases = undefined;
+      await dispose();
     }
   };
 }
