@@ -132,22 +132,33 @@ async function loadPending(w: Write, id: number): Promise<DeadlineExtension> {
   return extension;
 }
 
+/** The timeline event of a request settled without moving the deadline (withdrawn or rejected). */
+function recordSettledWithoutChange(
+  w: Write,
+  taskId: number,
+  actorId: number,
+  after: 'WITHDRAWN' | 'REJECTED',
+  note: string | null,
+) {
+  return w.tx.taskEvent.create({
+    data: {
+      taskId,
+      type: 'EXTENSION_DECIDED',
+      actorId,
+      at: w.now,
+      changes: { extension: { before: 'PENDING', after } },
+      note,
+    },
+  });
+}
+
 export async function withdrawExtension(w: Write, id: number, select: ExtensionSelection) {
   const viewer = viewerOf(w);
   const extension = await loadPending(w, id);
   const task = await loadTaskVersion(w.tx, extension.taskId, null);
   assertExtensionAction(viewer, task, 'WITHDRAW');
   await settle(w, id, { status: 'WITHDRAWN' });
-  await w.tx.taskEvent.create({
-    data: {
-      taskId: task.id,
-      type: 'EXTENSION_DECIDED',
-      actorId: viewer.accountId,
-      at: w.now,
-      changes: { extension: { before: 'PENDING', after: 'WITHDRAWN' } },
-      note: 'Withdrawn by the unit',
-    },
-  });
+  await recordSettledWithoutChange(w, task.id, viewer.accountId, 'WITHDRAWN', 'Withdrawn by the unit');
   w.audit({
     action: 'UPDATE',
     entity: 'DeadlineExtension',
@@ -190,16 +201,7 @@ export async function decideExtension(
       note: note ?? 'Extension approved',
     });
   } else {
-    await w.tx.taskEvent.create({
-      data: {
-        taskId: task.id,
-        type: 'EXTENSION_DECIDED',
-        actorId: viewer.accountId,
-        at: w.now,
-        changes: { extension: { before: 'PENDING', after: 'REJECTED' } },
-        note,
-      },
-    });
+    await recordSettledWithoutChange(w, task.id, viewer.accountId, 'REJECTED', note);
   }
   return w.tx.deadlineExtension.findUniqueOrThrow({ ...select, where: { id } });
 }
